@@ -1,0 +1,5 @@
+"""``python -m askwell``."""
+
+from askwell.cli import main
+
+main()

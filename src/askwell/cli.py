@@ -1,0 +1,180 @@
+"""The command line: parses options, wires the stages together, sets the exit code.
+
+Heavy imports (spaCy, the engine) happen inside ``check`` only, so ``--help``,
+``rules`` and ``explain`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from askwell import __version__
+from askwell.errors import AskwellError
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _fail(message: str) -> None:
+    click.echo(f"askwell: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+class Group(click.Group):
+    """Turns user errors raised anywhere into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AskwellError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("askwell: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="askwell")
+def main() -> None:
+    """askwell: lint survey questions, feedback forms and discussion prompts.
+
+    Finds leading, closed, double-barreled, jargon-heavy, overlong, dismissive and
+    exclusionary wording, explains each finding, suggests a better question, and
+    scores every question against The Carpentries' core values.
+    """
+
+
+def _use_color(choice: bool | None, output: str | None) -> bool:
+    if choice is not None:
+        return choice
+    if output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--text", "texts", multiple=True, metavar="QUESTION", help="Lint this question text (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "markdown", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE (atomically).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of discovering one.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules or categories (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules or categories (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the run fail (exit 1).  [config default: error]")
+@click.option("--fail-under", type=click.FloatRange(0, 100), help="Fail (exit 1) when the run score is below this.")
+@click.option("--model", help="spaCy pipeline package or path to use.")
+@click.option("--stdin-filename", help="Read stdin as if it were this file (chooses the format, names findings).")
+@click.option("--show-config", is_flag=True, help="Print the merged config as YAML and exit.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes for the NLP stage.")
+def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None, config_file: Path | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
+          model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int) -> None:
+    """Lint question files, folders, stdin (-) or --text drafts.
+
+    Exit codes: 0 nothing fails, 1 findings at or above --fail-on or a score under
+    --fail-under, 2 usage, config or input errors (other files are still linted).
+    """
+    from askwell import config as config_mod
+    from askwell.run import lint
+
+    overrides: dict[str, Any] = {}
+    if select:
+        overrides["select"] = _split(select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    if fail_on:
+        overrides["fail_on"] = fail_on
+    if fail_under is not None:
+        overrides["fail_under"] = fail_under
+    if model:
+        overrides["model"] = model
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    found = config_file or config_mod.discover(start)
+    config = config_mod.load(found, overrides)
+    if show_config:
+        import yaml
+
+        click.echo(yaml.safe_dump(config.as_dict(), sort_keys=False, allow_unicode=True), nl=False)
+        return
+    if not paths and not texts:
+        raise click.UsageError("give files or folders to lint, '-' for stdin, or --text QUESTION")
+    stdin_text = None
+    if "-" in paths:
+        stdin_text = sys.stdin.read()
+    report = lint([p for p in paths if p != "-"], config, texts=list(texts), stdin=stdin_text,
+                  stdin_filename=stdin_filename, jobs=jobs)
+    from askwell import reporters
+
+    rendered = reporters.get(fmt, color=_use_color(color, output) and fmt == "text").render(report)
+    if output:
+        from askwell.atomic import write_atomic
+
+        write_atomic(Path(output), rendered)
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(exit_code(report, config.fail_on, config.fail_under))
+
+
+def exit_code(report: Any, fail_on: str, fail_under: float) -> int:
+    """2 for unreadable input; 1 when a finding reaches ``fail_on`` or the score is under ``fail_under``."""
+    if report.errors:
+        return EXIT_ERROR
+    if fail_on != "never":
+        limit = SEVERITY_RANK[fail_on]
+        if any(SEVERITY_RANK[f.severity] <= limit for r in report.results for f in r.findings):
+            return EXIT_FAIL
+    if report.summary.questions and report.summary.score < fail_under:
+        return EXIT_FAIL
+    return EXIT_OK
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="List every rule, not only those the config enables.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+def rules_cmd(fmt: str, show_all: bool, config_file: Path | None) -> None:
+    """List the rules: id, category, severity and the core values each serves."""
+    from askwell import config as config_mod
+    from askwell import ruledocs
+    from askwell.rules.packs import load_rules
+
+    if fmt == "markdown":
+        click.echo(ruledocs.markdown(), nl=False)
+        return
+    if show_all:
+        chosen = list(load_rules())
+    else:
+        config = config_mod.load(config_file or config_mod.discover(Path.cwd()))
+        chosen = [a.rule for a in config_mod.active_rules(config)]
+    click.echo(ruledocs.as_json(chosen) if fmt == "json" else ruledocs.table(chosen), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain RULE: what it does, why, bad and good examples, and the core values it serves."""
+    from askwell import ruledocs
+    from askwell.rules.packs import close_match, rules_by_id
+
+    rules = rules_by_id()
+    if rule not in rules:
+        raise AskwellError(f"unknown rule {rule!r}{close_match(rule, rules)}; see 'askwell rules'")
+    click.echo(ruledocs.explain(rules[rule]), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

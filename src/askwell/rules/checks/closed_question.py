@@ -1,0 +1,92 @@
+"""closed-question: yes/no phrasing (subject-auxiliary inversion) where open input is wanted.
+
+Found with the parse, not a word list: the question sentence starts with an
+auxiliary or modal whose subject follows it ("Did you…", "Is the…", "Would you…"),
+or it is a bare "Any questions?" fragment.  Alternative questions ("Do you prefer
+R or Python?") offer their own answers and are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import question_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+
+
+def _inverted(sent: "Span") -> "Token | None":
+    """The sentence-initial auxiliary when a subject follows it, else None."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first.lemma_.lower() not in AUX_LEMMAS and first.lower_ not in ("ca", "wo"):
+        return None
+    if first.tag_ not in ("VBP", "VBZ", "VBD", "MD", "VB"):
+        return None
+    # A subject (or expletive "there") must follow the auxiliary for this to be a question form.
+    for t in words[1:6]:
+        if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (t.lower_ in ("you", "there", "it", "they", "we", "i")):
+            return first
+    return None
+
+
+def _alternative(sent: "Span") -> bool:
+    """"Do you prefer A or B?": an 'or' joining two answers (but not 'or not')."""
+    for t in sent:
+        if t.lower_ == "or" and t.dep_ == "cc":
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ in ("not", "no"):
+                return False
+            return True
+    return False
+
+
+def rewrite(sent: "Span") -> str:
+    """An open rewrite of a yes/no question, conservative where the parse is unsure."""
+    words = [t for t in sent if not t.is_space]
+    lowered = [t.lower_ for t in words]
+    text = sent.text.strip()
+    body = text.rstrip("?").strip()
+    if lowered[:1] == ["any"]:
+        noun = body.split(None, 1)[1] if " " in body else "questions"
+        return f"What {noun} do you have?"
+    if "anything" in lowered and "else" in lowered:
+        return "What else would you like to tell us?"
+    if len(lowered) > 3 and lowered[1] == "you" and lowered[2] == "have" and lowered[3] == "any":
+        rest = " ".join(t.text for t in words[4:] if not t.is_punct)
+        return f"What {rest} {words[0].lower_} you have?"
+    if len(lowered) > 2 and lowered[1] == "you" and words[2].lemma_ == "recommend":
+        rest = " ".join(t.text for t in words[3:] if not t.is_punct)
+        return f"How likely are you to recommend {rest}?"
+    if lowered[0] in ("is", "are", "was", "were"):
+        for t in words[1:]:
+            if t.dep_ == "acomp" and t.pos_ == "ADJ":
+                subject = " ".join(w.text for w in words[1:t.i - sent.start] if not w.is_punct)
+                return f"How {t.lower_}, if at all, {lowered[0]} {subject}?"
+    first = words[0].text.lower()
+    remainder = body.split(None, 1)[1] if " " in body else ""
+    return f"How, if at all, {first} {remainder}?".replace("  ", " ")
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """Yield a hit on the auxiliary of each yes/no question sentence."""
+    for sent in question_sentences(doc):
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            continue
+        if words[0].lower_ in ("any", "anything") and len(words) <= 3:
+            yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent))
+            continue
+        aux = _inverted(sent)
+        if aux is None or _alternative(sent):
+            continue
+        if len(words) > 1 and words[1].lower_ in ("n't", "not"):
+            # "Don't you agree…?" is agreement-seeking; that rule explains it better.
+            continue
+        yield Hit(aux.idx, aux.idx + len(aux.text), suggestion=rewrite(sent))

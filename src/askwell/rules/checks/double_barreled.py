@@ -1,0 +1,81 @@
+"""double-barreled: two things asked about at once, joined by 'and' (or 'or' between judgements).
+
+Uses the dependency parse: a coordination ('conj') whose heads are the thing
+asked about (object, attribute, complement, prepositional object of the
+question) or two evaluative adjectives.  Fixed pairs ("pros and cons"), numeric
+ranges ("between 1 and 5") and follow-up probes ("and why?") do not count.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+# Binomials that name one thing, not two.
+FIXED = {
+    ("pros", "cons"), ("more", "less"), ("trial", "error"), ("ups", "downs"), ("strengths", "weaknesses"),
+    ("questions", "answers"), ("research", "development"), ("black", "white"), ("time", "effort"),
+    ("read", "write"), ("reading", "writing"), ("copy", "paste"), ("drag", "drop"), ("name", "surname"),
+    ("terms", "conditions"), ("diversity", "inclusion"), ("equity", "inclusion"), ("teaching", "learning"),
+    ("learning", "teaching"), ("science", "engineering"), ("r", "python"), ("data", "software"),
+    ("odds", "ends"), ("bits", "pieces"), ("likes", "dislikes"), ("dos", "don'ts"), ("step", "step"),
+}
+ASKED_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "xcomp", "ccomp", "advmod", "npadvmod"}
+
+
+def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
+    for second in doc:
+        if second.dep_ != "conj":
+            continue
+        first = second.head
+        cc = next((t for t in first.children if t.dep_ == "cc" and first.i < t.i < second.i), None)
+        if cc is None or cc.lower_ not in ("and", "or", "&"):
+            continue
+        yield first, cc, second
+
+
+def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
+    if (first.lower_, second.lower_) in FIXED:
+        return True
+    if first.like_num or second.like_num or first.pos_ == "NUM" or second.pos_ == "NUM":
+        return True
+    if second.lower_ in ("why", "how", "what", "where", "when", "which", "not", "no", "explain", "describe"):
+        return True
+    if first.pos_ in ("PRON", "DET") or second.pos_ in ("PRON", "DET"):
+        return True
+    if first.pos_ != second.pos_ and {first.pos_, second.pos_} != {"NOUN", "PROPN"}:
+        return True
+    if cc.lower_ == "or" and first.pos_ != "ADJ":
+        # "R or Python" is an alternative question, not two at once.
+        return True
+    # Whole clauses joined by "and" are separate sentences' worth: reported by another rule.
+    if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
+        return True
+    if first.pos_ == "PROPN" and second.pos_ == "PROPN":
+        # Names of tools or places read as one list item ("Git and GitHub") more often than as two questions.
+        return True
+    return False
+
+
+def _asked_about(first: "Token") -> bool:
+    """True when the first conjunct is what the question asks about, not background."""
+    if first.pos_ == "ADJ":
+        return True
+    if first.pos_ == "VERB":
+        return first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") and first.tag_ in ("VBG", "VB")
+    return first.dep_ in ASKED_DEPS
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """One hit per coordination of two asked-about things, spanning first to second conjunct."""
+    for first, cc, second in _coordinated(doc):
+        if _excluded(first, cc, second) or not _asked_about(first):
+            continue
+        start, end = first.idx, second.idx + len(second.text)
+        message = (f"This asks about '{first.text}' and '{second.text}' at once; "
+                   "one answer cannot speak for both.")
+        yield Hit(start, end, message)

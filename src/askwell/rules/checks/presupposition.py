@@ -1,0 +1,78 @@
+"""presupposition: questions that take a positive experience for granted.
+
+"How much did you enjoy…", "How has X improved…", "In what ways did X help…",
+and for open items "How helpful was…".  A hedge ("if at all", "if anything",
+"or not") or a balanced pair ("helpful or unhelpful") removes the assumption, and
+scale items whose choices start from "not at all" are balanced by their options.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import question_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+HEDGES = ("if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
+          "or harm", "or no ")
+WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "how have", "how did", "how does",
+        "how do", "to what extent")
+
+
+def _hedged(sent: "Span", question: Question) -> bool:
+    low = sent.text.lower()
+    if any(h in low for h in HEDGES):
+        return True
+    # A scale whose options include the negative end answers the assumption.
+    return any(c.text.lower().startswith(("not ", "none", "no ")) for c in question.choices)
+
+
+# How the balanced form of a one-sided adjective reads.
+OPPOSITES = {"satisfied": "dissatisfied", "helpful": "unhelpful", "happy": "unhappy", "important": "unimportant",
+             "interesting": "uninteresting", "effective": "ineffective", "useful": "not useful",
+             "valuable": "not valuable", "good": "bad", "engaging": "unengaging", "informative": "uninformative"}
+
+
+def hedged_rewrite(sent: "Span") -> str:
+    """The same question with 'if at all' after its wh-phrase: neutral, and keeps its intent."""
+    text = sent.text.strip()
+    low = text.lower()
+    for phrase, hedge in (("in what ways", "if any"), ("in which ways", "if any"), ("what ways", "if any"),
+                          ("to what extent", "if at all"), ("how much", "if at all"), ("how", "if at all")):
+        if low.startswith(phrase):
+            cut = len(phrase)
+            return f"{text[:cut]}, {hedge},{text[cut:]}"
+    return text
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on the presupposing verb or adjective."""
+    verbs = set(options["verbs"])
+    adjectives = set(options["adjectives"])
+    for sent in question_sentences(doc):
+        low = sent.text.lower().lstrip()
+        if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
+            continue
+        if _hedged(sent, question):
+            continue
+        tokens = [t for t in sent if not t.is_space]
+        if low.startswith(WAYS):
+            verb = next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
+            if verb is not None:
+                yield Hit(verb.idx, verb.idx + len(verb.text), message=(
+                    f"The question assumes a positive answer ('{verb.text}'); it leaves no room to say it did not."),
+                    suggestion=hedged_rewrite(sent))
+                continue
+        # "How helpful were…": only for open items, where no scale carries the other end.
+        if question.type in ("open", "unknown") and len(tokens) > 1 and tokens[0].lower_ == "how":
+            adj = tokens[1]
+            if adj.lower_ in adjectives:
+                rest = "".join(t.text_with_ws for t in tokens[2:]).strip()
+                opposite = OPPOSITES.get(adj.lower_)
+                better = f"How {adj.lower_} or {opposite} {rest}" if opposite else hedged_rewrite(sent)
+                yield Hit(adj.idx, adj.idx + len(adj.text), message=(
+                    f"The question assumes a positive answer ('{adj.text}'); it leaves no room to say it was not."),
+                    suggestion=better)

@@ -1,0 +1,195 @@
+"""Declarative rule kinds: ``phrase``, ``substitution``, ``pattern`` and ``metric``.
+
+Each ``build_*`` turns a validated ``Rule`` into a check function with the same
+signature as a coded check: ``check(question, doc, options, context) -> Iterator[Hit]``.
+Patterns are spaCy Matcher patterns as spaCy defines them; phrase lists compile
+to regular expressions of escaped literals only, so rule files cannot make
+matching hang.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from askwell.model import Context, Fix, Hit, Question
+from askwell.nlp import reading_grade, syllables_per_word, words
+from askwell.rules.checks import CHECK_MODULES
+from askwell.rules.packs import Rule, wordlist
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Check = Callable[[Question, "Doc", dict[str, Any], Context], Iterator[Hit]]
+
+def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive regex matching any phrase on word boundaries, longest first.
+
+    Spaces in a phrase match any run of whitespace; straight and curly apostrophes
+    match each other.
+    """
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+        parts.append(escaped)
+    body = "|".join(parts) or r"(?!x)x"
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def _render(template: str, **fields: Any) -> str:
+    """Fill ``{name}`` placeholders a rule's message uses; unknown names stay as written."""
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        return str(fields[key]) if key in fields else m.group(0)
+    return re.sub(r"\{(\w+)\}", sub, template)
+
+
+def _phrases(rule: Rule) -> list[str]:
+    found = list(rule.spec.get("phrases") or [])
+    if rule.spec.get("wordlist"):
+        found += [line.split("\t")[0] for line in wordlist(rule.spec["wordlist"])]
+    return found
+
+
+def _outside(exceptions: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+    if exceptions is None:
+        return True
+    return not any(m.start() <= start and end <= m.end() for m in exceptions.finditer(text))
+
+
+def build_phrase(rule: Rule, nlp: "Language") -> Check:
+    """Words or phrases, case-insensitive on word boundaries; ``lemma: true`` matches inflections."""
+    phrases = _phrases(rule)
+    exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
+    if rule.spec.get("lemma"):
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        # Lemmas of a phrase depend on its parse; lowercasing keeps "Simply" == "simply".
+        matcher.add(rule.id, list(nlp.pipe(p.lower() for p in phrases)))
+
+        def check_lemma(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+            for span in matcher(doc, as_spans=True):
+                if _outside(exceptions, doc.text, span.start_char, span.end_char):
+                    yield Hit(span.start_char, span.end_char, _render(rule.message, match=span.text))
+        return check_lemma
+
+    regex = phrase_regex(phrases)
+
+    def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+        for m in regex.finditer(question.text):
+            if _outside(exceptions, question.text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), _render(rule.message, match=m.group(0)))
+    return check
+
+
+def _match_case(source: str, replacement: str) -> str:
+    if source[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def build_substitution(rule: Rule, nlp: "Language") -> Check:
+    """Phrase → preferred wording, with a fix that swaps it in."""
+    table = {k.lower(): v for k, v in rule.spec["substitutions"].items()}
+    regex = phrase_regex(list(table))
+    exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
+
+    def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+        for m in regex.finditer(question.text):
+            if not _outside(exceptions, question.text, m.start(), m.end()):
+                continue
+            key = " ".join(m.group(0).lower().replace("’", "'").split())
+            replacement = _match_case(m.group(0), table.get(key, ""))
+            message = _render(rule.message, match=m.group(0), replacement=replacement)
+            suggestion = question.text[: m.start()] + replacement + question.text[m.end():]
+            yield Hit(m.start(), m.end(), message, suggestion, Fix(m.start(), m.end(), replacement))
+    return check
+
+
+def build_pattern(rule: Rule, nlp: "Language") -> Check:
+    """spaCy Matcher token patterns; overlapping matches keep the longest."""
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add(rule.id, rule.spec["patterns"])
+    delete = rule.spec.get("fix") == "delete"
+
+    def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+        for span in filter_spans(matcher(doc, as_spans=True)):
+            message = _render(rule.message, match=span.text)
+            if not delete:
+                yield Hit(span.start_char, span.end_char, message)
+                continue
+            fix = deletion(question.text, span.start_char, span.end_char)
+            rewritten = question.text[: fix.start] + question.text[fix.end:]
+            yield Hit(span.start_char, span.end_char, message, _capitalise(rewritten), fix)
+    return check
+
+
+def deletion(text: str, start: int, end: int) -> Fix:
+    """A fix that removes ``text[start:end]`` with one neighbouring space, and a comma after it."""
+    if end < len(text) and text[end] == ",":
+        end += 1
+    if end < len(text) and text[end] == " ":
+        end += 1
+    elif start > 0 and text[start - 1] == " ":
+        start -= 1
+    return Fix(start, end, "")
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def count_clauses(doc: "Doc") -> int:
+    """Clauses: finite verbs heading a clause (roots, conjoined, subordinate and relative clauses)."""
+    clause_deps = {"ROOT", "ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "conj"}
+    return sum(1 for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps
+               and (t.dep_ != "conj" or t.head.pos_ in ("VERB", "AUX")))
+
+
+def metric_value(name: str, question: Question, doc: "Doc") -> float:
+    """The value of a named metric for one question."""
+    if name == "words":
+        return float(len(words(question.text)))
+    if name == "characters":
+        return float(len(question.text))
+    if name == "sentences":
+        return float(sum(1 for _ in doc.sents))
+    if name == "clauses":
+        return float(count_clauses(doc))
+    if name == "grade":
+        return reading_grade(question.text)
+    if name == "syllables_per_word":
+        return syllables_per_word(question.text)
+    raise ValueError(name)
+
+
+def build_metric(rule: Rule, nlp: "Language") -> Check:
+    """A threshold on a metric: fires when the value is above ``options.max``.
+
+    ``options.min_words`` (if set) skips short items, where readability formulas say little.
+    """
+    name = rule.spec["metric"]
+
+    def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+        if len(words(question.text)) < options.get("min_words", 0):
+            return
+        value = metric_value(name, question, doc)
+        if value > options["max"]:
+            shown = f"{value:.1f}" if name in ("grade", "syllables_per_word") else f"{value:.0f}"
+            yield Hit(0, len(question.text), _render(rule.message, value=shown, max=options["max"]))
+    return check
+
+
+def build(rule: Rule, nlp: "Language") -> Check:
+    """The check function for any rule, declarative or coded."""
+    if rule.kind == "check":
+        module = importlib.import_module(CHECK_MODULES[rule.spec["check"]])
+        return module.check
+    return {"phrase": build_phrase, "substitution": build_substitution, "pattern": build_pattern,
+            "metric": build_metric}[rule.kind](rule, nlp)

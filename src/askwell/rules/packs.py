@@ -1,0 +1,268 @@
+"""Load and validate the rule packs, core values, presets and word lists from ``rules/``.
+
+Everything here is plain YAML parsing: no spaCy, so ``askwell rules`` and
+``askwell explain`` stay fast.  Validation is strict because a typo in a rule
+file would otherwise silently disable a check.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from askwell.errors import ConfigError
+from askwell.rules.checks import CHECK_MODULES
+from askwell.model import CATEGORIES, QUESTION_TYPES, SEVERITIES
+
+KINDS = ("phrase", "substitution", "pattern", "metric", "check")
+SCOPES = ("question", "survey")
+COMMON_KEYS = {
+    "id", "category", "severity", "values", "message", "why", "suggestion", "references",
+    "examples", "kind", "options", "applies_to", "scope", "tags",
+}
+KIND_KEYS: dict[str, set[str]] = {
+    "phrase": {"phrases", "wordlist", "lemma", "exceptions"},
+    "substitution": {"substitutions", "exceptions"},
+    "pattern": {"patterns", "fix"},
+    "metric": {"metric"},
+    "check": {"check"},
+}
+METRICS = ("words", "sentences", "clauses", "grade", "syllables_per_word", "characters")
+# Token-pattern keys askwell accepts: spaCy's own names, minus REGEX and other
+# unbounded predicates so that a rule file cannot make matching hang.
+TOKEN_KEYS = {"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "OP", "IS_SENT_START",
+              "IS_PUNCT", "LIKE_NUM", "IS_TITLE", "IS_UPPER"}
+TOKEN_OPS = {"!", "?", "+", "*"}
+STRING_KEYS = {"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP"}
+SET_PREDICATES = {"IN", "NOT_IN"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule example: a question text with the type and choices it is asked with."""
+
+    text: str
+    type: str = "unknown"
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule's metadata and its kind-specific specification."""
+
+    id: str
+    category: str
+    severity: str
+    values: tuple[str, ...]
+    message: str
+    why: str
+    kind: str
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    suggestion: str | None = None
+    references: tuple[str, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    applies_to: tuple[str, ...] = QUESTION_TYPES
+    scope: str = "question"
+    spec: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CoreValue:
+    """One of the core values a rule protects."""
+
+    id: str
+    name: str
+    description: str
+
+
+def data_dir() -> Path:
+    """The rule data folder: inside the installed package, else the repository's ``rules/``."""
+    packaged = resources.files("askwell").joinpath("_rules")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def close_match(word: str, options: list[str] | set[str] | tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` when a close option exists, else an empty string."""
+    match = difflib.get_close_matches(str(word), sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a data file safely (no object construction); errors name file and place."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}", None, f"invalid YAML: {exc.problem}") from None
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+
+
+def _examples(raw: Any, where: str, key: str) -> tuple[Example, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(where, f"examples.{key}", "needs at least one example")
+    out = []
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            out.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            qtype = item.get("type", "unknown")
+            if qtype not in QUESTION_TYPES:
+                raise ConfigError(where, f"examples.{key}[{i}].type", f"unknown type {qtype!r}")
+            out.append(Example(item["text"], qtype, tuple(str(c) for c in item.get("choices", []))))
+        else:
+            raise ConfigError(where, f"examples.{key}[{i}]", "must be a string or {text, type, choices}")
+    return tuple(out)
+
+
+def _check_token_pattern(pattern: Any, where: str, key: str) -> None:
+    if not isinstance(pattern, list) or not pattern:
+        raise ConfigError(where, key, "a pattern is a non-empty list of token specs")
+    for j, token in enumerate(pattern):
+        if not isinstance(token, dict):
+            raise ConfigError(where, f"{key}[{j}]", "a token spec is a mapping")
+        for attr, value in token.items():
+            if attr not in TOKEN_KEYS:
+                raise ConfigError(where, f"{key}[{j}].{attr}", f"unsupported token attribute{close_match(attr, TOKEN_KEYS)}")
+            if attr == "OP" and value not in TOKEN_OPS:
+                raise ConfigError(where, f"{key}[{j}].OP", f"must be one of {sorted(TOKEN_OPS)}")
+            if isinstance(value, dict):
+                bad = set(value) - SET_PREDICATES
+                if bad:
+                    raise ConfigError(where, f"{key}[{j}].{attr}", f"only IN and NOT_IN are allowed, not {sorted(bad)}")
+                members = [m for v in value.values() for m in (v if isinstance(v, list) else [v])]
+            else:
+                members = [value]
+            if attr in STRING_KEYS and not all(isinstance(m, str) for m in members):
+                # YAML reads bare yes/no/true as booleans: a silent non-match without this check.
+                raise ConfigError(where, f"{key}[{j}].{attr}", "values must be strings (quote yes, no, true, false)")
+
+
+def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
+    """Validate one rule mapping and build a ``Rule``; every mistake names the key."""
+    if not isinstance(raw, dict):
+        raise ConfigError(where, None, "a rule file holds one mapping")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise ConfigError(where, "kind", f"must be one of {', '.join(KINDS)}{close_match(kind or '', KINDS)}")
+    allowed = COMMON_KEYS | KIND_KEYS[kind]
+    for key in raw:
+        if key not in allowed:
+            raise ConfigError(where, str(key), f"unknown key for a {kind} rule{close_match(key, allowed)}")
+    for key in ("id", "category", "severity", "values", "message", "why", "examples"):
+        if key not in raw:
+            raise ConfigError(where, key, "is required")
+    if raw["category"] not in CATEGORIES:
+        raise ConfigError(where, "category", f"unknown category {raw['category']!r}{close_match(raw['category'], CATEGORIES)}")
+    if raw["severity"] not in SEVERITIES:
+        raise ConfigError(where, "severity", f"must be one of {', '.join(SEVERITIES)}")
+    values = raw["values"]
+    if not isinstance(values, list) or not values:
+        raise ConfigError(where, "values", "list at least one core value")
+    for v in values:
+        if v not in value_ids:
+            raise ConfigError(where, "values", f"unknown core value {v!r}{close_match(v, value_ids)}")
+    for key in ("message", "why"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise ConfigError(where, key, "must be a non-empty string")
+    examples = raw["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise ConfigError(where, "examples", "must be a mapping with 'bad' and 'good' lists")
+    applies = raw.get("applies_to", list(QUESTION_TYPES))
+    for t in applies:
+        if t not in QUESTION_TYPES:
+            raise ConfigError(where, "applies_to", f"unknown question type {t!r}{close_match(t, QUESTION_TYPES)}")
+    scope = raw.get("scope", "question")
+    if scope not in SCOPES:
+        raise ConfigError(where, "scope", f"must be one of {', '.join(SCOPES)}")
+    options = raw.get("options") or {}
+    if not isinstance(options, dict):
+        raise ConfigError(where, "options", "must be a mapping")
+    spec = {k: raw[k] for k in KIND_KEYS[kind] if k in raw}
+    if kind == "phrase" and not (spec.get("phrases") or spec.get("wordlist")):
+        raise ConfigError(where, "phrases", "a phrase rule needs 'phrases' or 'wordlist'")
+    if kind == "substitution" and not isinstance(spec.get("substitutions"), dict):
+        raise ConfigError(where, "substitutions", "must map a phrase to its replacement")
+    if kind == "pattern":
+        patterns = spec.get("patterns")
+        if not isinstance(patterns, list) or not patterns:
+            raise ConfigError(where, "patterns", "needs a list of token patterns")
+        for i, p in enumerate(patterns):
+            _check_token_pattern(p, where, f"patterns[{i}]")
+        if spec.get("fix", "delete") != "delete":
+            raise ConfigError(where, "fix", "the only pattern fix is 'delete'")
+    if kind == "metric":
+        if spec.get("metric") not in METRICS:
+            raise ConfigError(where, "metric", f"must be one of {', '.join(METRICS)}{close_match(spec.get('metric') or '', METRICS)}")
+        if "max" not in options:
+            raise ConfigError(where, "options.max", "a metric rule needs a 'max' option")
+    if kind == "check" and spec.get("check") not in CHECK_MODULES:
+        raise ConfigError(where, "check", f"unknown coded check {spec.get('check')!r}{close_match(str(spec.get('check')), CHECK_MODULES)}")
+    return Rule(
+        id=str(raw["id"]), category=raw["category"], severity=raw["severity"], values=tuple(values),
+        message=raw["message"].strip(), why=" ".join(raw["why"].split()), kind=kind,
+        bad=_examples(examples.get("bad"), where, "bad"), good=_examples(examples.get("good"), where, "good"),
+        suggestion=raw.get("suggestion"), references=tuple(raw.get("references") or ()),
+        options=dict(options), applies_to=tuple(applies), scope=scope, spec=spec, source=where,
+    )
+
+
+@lru_cache(maxsize=None)
+def core_values(root: Path | None = None) -> tuple[CoreValue, ...]:
+    """The core values, in their published order."""
+    path = (root or data_dir()) / "values.yaml"
+    raw = read_yaml(path)
+    return tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
+
+
+@lru_cache(maxsize=None)
+def load_rules(root: Path | None = None) -> tuple[Rule, ...]:
+    """Every rule in the packs, sorted by category order then id; ids are unique."""
+    base = root or data_dir()
+    value_ids = {v.id for v in core_values(base)}
+    rules: dict[str, Rule] = {}
+    for path in sorted(base.glob("*/*.yaml")):
+        if path.parent.name in ("presets", "wordlists"):
+            continue
+        rule = parse_rule(read_yaml(path), str(path.relative_to(base.parent)), value_ids)
+        if rule.id in rules:
+            raise ConfigError(str(path), "id", f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})")
+        rules[rule.id] = rule
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    return tuple(sorted(rules.values(), key=lambda r: (order[r.category], r.id)))
+
+
+def rules_by_id(root: Path | None = None) -> dict[str, Rule]:
+    """Rules keyed by id."""
+    return {r.id: r for r in load_rules(root)}
+
+
+@lru_cache(maxsize=None)
+def wordlist(name: str, root: Path | None = None) -> tuple[str, ...]:
+    """A word list from ``rules/wordlists``: one entry a line, ``#`` comments, tab-separated extras kept."""
+    path = (root or data_dir()) / "wordlists" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.rstrip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def preset_path(name: str, root: Path | None = None) -> Path | None:
+    """The file of a named preset, or None."""
+    path = (root or data_dir()) / "presets" / f"{name}.yaml"
+    return path if path.is_file() else None
+
+
+def preset_names(root: Path | None = None) -> list[str]:
+    """Names of the shipped presets."""
+    return sorted(p.stem for p in ((root or data_dir()) / "presets").glob("*.yaml"))

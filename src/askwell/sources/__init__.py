@@ -1,0 +1,156 @@
+"""Sources: one extractor per input format, each turning a file into ``Question`` objects.
+
+Extractors are looked up by file suffix and imported only when a file of that
+kind is read, so ``askwell check notes.md`` never imports a spreadsheet reader.
+Each module exposes ``extract(text, path) -> list[Question]``; a module with
+``BINARY = True`` takes the raw bytes instead.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from askwell.errors import InputError, NotASurvey
+from askwell.model import FileError, Question
+from askwell.sources.reading import decode
+
+# suffix -> module in askwell.sources
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".yaml": "survey_yaml",
+    ".yml": "survey_yaml",
+    ".csv": "csv_table",
+    ".xlsx": "xlsform",
+    ".json": "json_survey",
+    ".qsf": "qualtrics",
+}
+
+# Larger inputs are refused rather than read: no survey is this big, and reading
+# one would cost memory the user did not expect to spend.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading one file gave: questions, or an error, or a note that it was skipped."""
+
+    path: str
+    questions: tuple[Question, ...] = ()
+    error: FileError | None = None
+    note: str | None = None
+
+
+def supported(path: Path) -> bool:
+    """True when askwell knows how to read files with this suffix."""
+    return path.suffix.lower() in FORMATS
+
+
+def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    parts = rel.split("/")
+    for pattern in patterns:
+        pat = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel, pat) or any(fnmatch.fnmatch(p, pat) for p in parts):
+            return True
+        if pat.endswith("/**") and (rel + "/").startswith(pat[:-2]):
+            return True
+    return False
+
+
+def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[Path], list[FileError]]:
+    """Expand the paths given on the command line into files to lint, in a stable order.
+
+    Directories are walked recursively, skipping hidden entries and ``exclude``
+    globs (matched against the path relative to the directory given, or any one
+    part of it).  Files named explicitly are always read.  Symlinked directories
+    are not followed, so a link loop cannot trap the walk.
+    """
+    files: list[Path] = []
+    errors: list[FileError] = []
+    seen: set[str] = set()
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            found: list[Path] = []
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+                base = Path(dirpath)
+                keep = []
+                for d in sorted(dirnames):
+                    rel = (base / d).relative_to(root).as_posix()
+                    if d.startswith(".") or _excluded(rel, exclude):
+                        continue
+                    keep.append(d)
+                dirnames[:] = keep
+                for name in sorted(filenames):
+                    candidate = base / name
+                    rel = candidate.relative_to(root).as_posix()
+                    if name.startswith(".") or not supported(candidate) or _excluded(rel, exclude):
+                        continue
+                    found.append(candidate)
+            for f in sorted(found, key=lambda p: p.as_posix()):
+                key = os.path.normpath(str(f))
+                if key not in seen:
+                    seen.add(key)
+                    files.append(f)
+        elif root.exists() or root.is_symlink():
+            key = os.path.normpath(str(root))
+            if key not in seen:
+                seen.add(key)
+                files.append(root)
+        else:
+            errors.append(FileError(given, "no such file or directory"))
+    return files, errors
+
+
+def extract(data: bytes, path: str, suffix: str) -> list[Question]:
+    """Run the extractor for ``suffix`` on ``data``; raises InputError or NotASurvey."""
+    name = FORMATS.get(suffix.lower())
+    if name is None:
+        known = ", ".join(sorted(FORMATS))
+        raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; askwell reads {known}")
+    module = importlib.import_module(f"askwell.sources.{name}")
+    if getattr(module, "BINARY", False):
+        return module.extract(data, path)
+    return module.extract(decode(data, path), path)
+
+
+def load_bytes(data: bytes, path: str, suffix: str) -> Loaded:
+    """Extract questions from bytes already read (stdin with ``--stdin-filename``)."""
+    try:
+        return Loaded(path, tuple(extract(data, path, suffix)))
+    except InputError as exc:
+        return Loaded(path, error=FileError(path, exc.detail, exc.line, exc.column))
+    except NotASurvey as exc:
+        return Loaded(path, note=f"{path}: skipped, {exc}")
+
+
+def load(path: Path, display: str | None = None) -> Loaded:
+    """Read and extract one file; every failure becomes a ``FileError``, never an exception."""
+    shown = display or path.as_posix()
+    try:
+        if path.is_dir():
+            raise InputError(shown, "is a directory whose name looks like a file; nothing to read")
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(shown, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
+        data = path.read_bytes()
+        questions = extract(data, shown, path.suffix)
+    except InputError as exc:
+        return Loaded(shown, error=FileError(shown, exc.detail, exc.line, exc.column))
+    except NotASurvey as exc:
+        return Loaded(shown, note=f"{shown}: skipped, {exc}")
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return Loaded(shown, error=FileError(shown, f"cannot read: {reason}"))
+    return Loaded(shown, tuple(questions))
+
+
+def load_text(text: str, display: str) -> Loaded:
+    """Items from stdin or ``--text``: the plain-text format."""
+    from askwell.sources import text as text_source
+
+    return Loaded(display, tuple(text_source.extract(text.replace("\r\n", "\n"), display)))

@@ -1,0 +1,297 @@
+"""SurveyJS survey definitions (``.json``): ``pages[].elements[]`` or top-level ``elements``.
+
+Each element's ``title`` (or else its ``name``) is the question text; titles
+and choice texts may be plain strings or localisation dicts (``{"default":
+..., "en": ..., "fr": ...}``: English, else default, else the first).  Panels
+and dynamic panels are walked (``elements`` / ``templateElements``); a panel's
+or page's title becomes the section of the questions inside it.
+
+Type mapping: radiogroup / dropdown / imagepicker → single (yes-no when the
+options are exactly yes/no; imagepicker with ``multiSelect`` → multiple),
+checkbox / tagbox → multiple, rating → scale, boolean → yes-no, comment / text
+/ multipletext items → open, matrix → scale (its title, then one question per
+row with the columns as choices), ranking and anything else → unknown;
+html, expression, image and signaturepad carry no question and are skipped.
+
+Positions: the JSON is decoded by the standard library's pure-Python scanner
+with a string hook that remembers where every string value starts, so titles
+and choices know their exact line/column and every character of a title maps
+back to the file (escapes map to their backslash).
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+from bisect import bisect_right
+from typing import Any
+
+from askwell.errors import InputError, NotASurvey
+from askwell.model import Choice, OffsetMap, Question, Segment
+
+SKIP = frozenset({"html", "expression", "image", "signaturepad"})
+SINGLE = frozenset({"radiogroup", "dropdown", "imagepicker", "buttongroup"})
+MULTIPLE = frozenset({"checkbox", "tagbox"})
+OPEN = frozenset({"comment", "text"})
+
+
+class PosStr(str):
+    """A decoded JSON string that remembers the index of its first character in the source."""
+
+    start: int
+    end: int
+
+    def __new__(cls, value: str, start: int, end: int) -> "PosStr":
+        obj = super().__new__(cls, value)
+        obj.start = start
+        obj.end = end
+        return obj
+
+
+def _parse_string(s: str, end: int, strict: bool = True) -> tuple[str, int]:
+    value, new_end = json.decoder.scanstring(s, end, strict)
+    return PosStr(value, end, new_end - 1), new_end
+
+
+class _Decoder(json.JSONDecoder):
+    """JSONDecoder whose string *values* are ``PosStr`` (keys stay plain)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parse_string = _parse_string
+        self.scan_once = json.scanner.py_make_scanner(self)
+
+
+class Source:
+    """The raw JSON text: decoding with positions, and positions of decoded strings."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def decode(self) -> Any:
+        try:
+            return _Decoder().decode(self.text)
+        except json.JSONDecodeError as exc:
+            raise InputError(self.path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except RecursionError:
+            raise InputError(self.path, "invalid JSON: nested too deeply") from None
+        except (ValueError, TypeError) as exc:  # e.g. an integer with too many digits
+            raise InputError(self.path, f"invalid JSON: {exc}") from None
+
+    def pos(self, index: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, index) - 1
+        return k + 1, index - self.starts[k] + 1
+
+    def indices(self, s: PosStr) -> list[int]:
+        """For each character of the decoded string, the index of its source character or escape."""
+        text, j, out = self.text, s.start, []
+        limit = s.end
+        while j < limit and len(out) < len(s):
+            if text[j] != "\\":
+                out.append(j)
+                j += 1
+                continue
+            kind = text[j + 1] if j + 1 < limit else ""
+            if kind == "u":
+                code = text[j + 2:j + 6]
+                out.append(j)
+                j += 6
+                # a surrogate pair is one character from two escapes
+                try:
+                    high = 0xD800 <= int(code, 16) <= 0xDBFF
+                except ValueError:
+                    high = False
+                if high and text.startswith("\\u", j):
+                    try:
+                        if 0xDC00 <= int(text[j + 2:j + 6], 16) <= 0xDFFF:
+                            j += 6
+                    except ValueError:
+                        pass
+            else:
+                out.append(j)
+                j += 2
+        while len(out) < len(s):
+            out.append(out[-1] if out else s.start)
+        return out
+
+    def offset_map(self, indices: list[int], fallback: int) -> OffsetMap:
+        segments: list[Segment] = []
+        prev = None
+        for i, j in enumerate(indices):
+            if prev is None or j != prev + 1:
+                line, column = self.pos(j)
+                segments.append(Segment(i, line, column))
+            prev = j
+        if not segments:
+            line, column = self.pos(fallback)
+            segments.append(Segment(0, line, column))
+        return OffsetMap(tuple(segments))
+
+    def located(self, value: str) -> tuple[str, int | None, int | None, OffsetMap | None]:
+        """The stripped string with its position and map (None when not from the file)."""
+        stripped = value.strip()
+        if not isinstance(value, PosStr):
+            return stripped, None, None, None
+        lead = len(value) - len(value.lstrip())
+        idx = self.indices(value)[lead:lead + len(stripped)]
+        offsets = self.offset_map(idx, value.start)
+        line, column = offsets.position(0)
+        return stripped, line, column, offsets
+
+
+def localised(value: Any) -> str | None:
+    """A SurveyJS string: plain, or a localisation dict (English, default, then the first)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for key in ("en", "default"):
+            if isinstance(value.get(key), str) and value[key].strip():
+                return value[key]
+        for key, item in value.items():
+            if isinstance(item, str) and item.strip() and key.lower().startswith("en"):
+                return item
+        for item in value.values():
+            if isinstance(item, str) and item.strip():
+                return item
+    return None
+
+
+def _is_yes_no(choices: list[Choice]) -> bool:
+    return sorted(c.text.strip().strip(".!").lower() for c in choices) == ["no", "yes"]
+
+
+class _Survey:
+    def __init__(self, source: Source, path: str, title: str | None) -> None:
+        self.source = source
+        self.path = path
+        self.title = title
+        self.out: list[Question] = []
+
+    def choice_list(self, items: Any) -> list[Choice]:
+        out: list[Choice] = []
+        if not isinstance(items, list):
+            return out
+        for item in items:
+            text: Any = item
+            if isinstance(item, dict):
+                text = localised(item.get("text"))
+                if text is None:
+                    text = item.get("value")
+            elif not isinstance(item, str):
+                text = item
+            if isinstance(text, bool) or text is None or isinstance(text, (dict, list)):
+                continue
+            if not isinstance(text, str):
+                text = str(text)
+            ctext, line, column, _ = self.source.located(text)
+            if ctext:
+                out.append(Choice(ctext, line, column))
+        return out
+
+    def add(self, text: str, qtype: str, element: dict[str, Any], choices: list[Choice],
+            section: str | None, qid: Any = None) -> None:
+        stripped, line, column, offsets = self.source.located(text)
+        if not stripped:
+            return
+        if offsets is None or line is None or column is None:
+            # a name with no title is still a string in the file
+            line, column, offsets = 1, 1, OffsetMap.at(1, 1)
+        name = qid if qid is not None else element.get("name")
+        required = element.get("isRequired")
+        self.out.append(Question(
+            text=stripped, path=self.path, line=line, column=column, offsets=offsets,
+            id=str(name) if isinstance(name, (str, int)) and not isinstance(name, bool) else None,
+            type=qtype, choices=tuple(choices), title=self.title, section=section,
+            required=required if isinstance(required, bool) else None))
+
+    def elements(self, elements: Any, section: str | None) -> None:
+        if not isinstance(elements, list):
+            return
+        for element in elements:
+            if isinstance(element, dict):
+                self.element(element, section)
+
+    def element(self, element: dict[str, Any], section: str | None) -> None:
+        kind = element.get("type")
+        kind = kind.lower() if isinstance(kind, str) else ""
+        title = localised(element.get("title"))
+        text = title if title and title.strip() else element.get("name")
+        if kind in ("panel", "paneldynamic"):
+            inner = title.strip() if title and title.strip() else section
+            self.elements(element.get("elements"), inner)
+            self.elements(element.get("templateElements"), inner)
+            return
+        if kind in SKIP or not isinstance(text, str):
+            return
+        extras = []
+        if element.get("hasOther") or element.get("showOtherItem"):
+            extras.append(Choice(localised(element.get("otherText")) or "Other"))
+        if element.get("hasNone") or element.get("showNoneItem"):
+            extras.append(Choice(localised(element.get("noneText")) or "None"))
+        if element.get("showRefuseItem"):
+            extras.append(Choice(localised(element.get("refuseText")) or "Refuse to answer"))
+        if element.get("showDontKnowItem"):
+            extras.append(Choice(localised(element.get("dontKnowText")) or "Don't know"))
+
+        if kind in SINGLE or kind in MULTIPLE:
+            choices = self.choice_list(element.get("choices"))
+            multi = kind in MULTIPLE or (kind == "imagepicker" and element.get("multiSelect") is True)
+            qtype = "multiple" if multi else ("yes-no" if _is_yes_no(choices) and not extras else "single")
+            self.add(text, qtype, element, choices + extras, section)
+        elif kind == "rating":
+            self.add(text, "scale", element, self.choice_list(element.get("rateValues")), section)
+        elif kind == "boolean":
+            labels = [lab for lab in (element.get("labelTrue"), element.get("labelFalse"))]
+            self.add(text, "yes-no", element, self.choice_list([localised(x) for x in labels if localised(x)]),
+                     section)
+        elif kind in OPEN:
+            self.add(text, "open", element, [], section)
+        elif kind == "multipletext":
+            stem = text.strip()
+            if stem.endswith("?"):
+                self.add(text, "open", element, [], section)
+            for item in element.get("items") or []:
+                if isinstance(item, dict):
+                    itext = localised(item.get("title")) or item.get("name")
+                    if isinstance(itext, str):
+                        self.add(itext, "open", item, [], stem or section)
+        elif kind == "matrix":
+            columns = self.choice_list(element.get("columns"))
+            self.add(text, "scale", element, columns, section)
+            for row in element.get("rows") or []:
+                rtext: Any = row
+                rid = None
+                if isinstance(row, dict):
+                    rtext = localised(row.get("text")) or row.get("value")
+                    rid = row.get("value")
+                if isinstance(rtext, str):
+                    base = element.get("name")
+                    qid = f"{base}.{rid if rid is not None else rtext}" if isinstance(base, str) else None
+                    self.add(rtext, "scale", element, columns, text.strip() or section, qid=qid)
+        else:
+            self.add(text, "unknown", element, self.choice_list(element.get("choices")) + extras, section)
+
+
+def extract(text: str, path: str) -> list[Question]:
+    """Questions of a SurveyJS definition; NotASurvey for other JSON."""
+    source = Source(text, path)
+    data = source.decode()
+    if not isinstance(data, dict) or not (isinstance(data.get("pages"), list) or
+                                          isinstance(data.get("elements"), list)):
+        raise NotASurvey("not a SurveyJS survey (no 'pages' or 'elements')")
+    title = localised(data.get("title"))
+    survey = _Survey(source, path, title.strip() if title and title.strip() else None)
+    try:
+        if isinstance(data.get("pages"), list):
+            for page in data["pages"]:
+                if isinstance(page, dict):
+                    ptitle = localised(page.get("title"))
+                    survey.elements(page.get("elements"), ptitle.strip() if ptitle and ptitle.strip() else None)
+        if isinstance(data.get("elements"), list):
+            survey.elements(data["elements"], None)
+    except RecursionError:
+        raise InputError(path, "survey nested too deeply (panels within panels)") from None
+    return survey.out
