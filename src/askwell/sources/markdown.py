@@ -106,6 +106,7 @@ class _Source:
         self.front_matter_lines, self.title = _front_matter(self.lines)
         body = self.starts[self.front_matter_lines] if self.front_matter_lines < len(self.lines) else len(text)
         self.hidden = _hide_templates(text, body)
+        self.lines_with_hidden: set[int] = set()  # 1-based
         self.parsed_lines = self._prepare()
 
     def _prepare(self) -> list[str]:
@@ -118,6 +119,7 @@ class _Source:
             start = self.starts[number]
             mask = self.hidden[start:start + len(line)]
             if any(mask):
+                self.lines_with_hidden.add(number + 1)
                 line = "".join(PLACEHOLDER if m else c for c, m in zip(line, mask))
             out.append(line)
         return out
@@ -404,6 +406,13 @@ class _InlineWalker:
     def _text(self, content: str, masked: bool) -> None:
         """Match unescaped, entity-decoded text against its raw form."""
         raw, n = self.raw, len(self.raw)
+        if content and "\n" not in content and raw.startswith(content, self.p):
+            # Fast path, the common case: the text is verbatim on one line.
+            line, column = self.position(self.p)
+            if line not in self.source.lines_with_hidden and column >= 1:
+                self.out.extend(_Char(ch, line, column + j, masked) for j, ch in enumerate(content))
+                self.p += len(content)
+                return
         i = 0
         while i < len(content):
             ch = content[i]

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.nlp import zipf
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -59,5 +60,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         seen.add(acronym)
         if acronym.upper() in known or acronym in explained or acronym in local:
+            continue
+        if acronym.isupper() and zipf(acronym.lower()) >= 3.0:
+            # A common word in capitals ("OPTIONAL") is emphasis, not an acronym.
             continue
         yield Hit(m.start(1), m.end(1), f"'{acronym}' is an acronym that is not spelled out in this survey.")

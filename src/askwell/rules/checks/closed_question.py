@@ -2,8 +2,11 @@
 
 Found with the parse, not a word list: the question sentence starts with an
 auxiliary or modal whose subject follows it ("Did you…", "Is the…", "Would you…"),
-or it is a bare "Any questions?" fragment.  Alternative questions ("Do you prefer
-R or Python?") offer their own answers and are left alone.
+or it is a bare "Any questions?" fragment.  Only questions that seek feedback or
+opinion count: an evaluative verb or adjective ("like", "useful", "enough"), a
+request for comments, or "anything else".  Factual screeners ("Was the workshop
+held online?") are rightly yes/no, and alternative questions ("Do you prefer R or
+Python?") offer their own answers.
 """
 
 from __future__ import annotations
@@ -15,6 +18,21 @@ from askwell.rules.checks.questions import question_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
+
+# Words that make a yes/no question a request for an evaluation or for feedback.
+EVALUATIVE_VERBS = {"like", "enjoy", "love", "hate", "dislike", "find", "think", "feel", "agree", "recommend",
+                    "learn", "understand", "help", "benefit", "improve", "want", "need", "wish", "expect",
+                    "struggle", "appreciate", "prefer", "satisfy", "meet", "work", "go", "matter", "suggest"}
+EVALUATIVE_ADJECTIVES = {"useful", "helpful", "clear", "good", "right", "enough", "appropriate", "easy", "difficult",
+                         "hard", "interesting", "engaging", "relevant", "satisfied", "happy", "confident",
+                         "comfortable", "effective", "valuable", "well", "worthwhile", "accessible", "welcome",
+                         "welcoming", "fast", "slow", "long", "short", "sufficient", "adequate", "inclusive",
+                         "friendly", "fun", "enjoyable", "informative", "organised", "organized", "prepared",
+                         "knowledgeable", "enthusiastic", "successful", "beneficial", "important", "better",
+                         "worse", "ok", "okay", "fine"}
+FEEDBACK_NOUNS = {"comment", "comments", "suggestion", "suggestions", "question", "questions", "feedback", "idea",
+                  "ideas", "thought", "thoughts", "concern", "concerns", "issue", "issues", "problem", "problems",
+                  "recommendation", "recommendations", "advice", "remark", "remarks"}
 
 AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 
@@ -43,6 +61,21 @@ def _alternative(sent: "Span") -> bool:
             nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if nxt is not None and nxt.lower_ in ("not", "no"):
                 return False
+            return True
+    return False
+
+
+def seeks_feedback(sent: "Span") -> bool:
+    """True when the yes/no question asks for an evaluation or for comments, not a fact."""
+    lowered = [t.lower_ for t in sent]
+    if "anything" in lowered or ("any" in lowered and "there" in lowered):
+        return True
+    for t in sent:
+        if t.lemma_.lower() in EVALUATIVE_VERBS and t.pos_ == "VERB":
+            return True
+        if t.lower_ in EVALUATIVE_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
+            return True
+        if t.lower_ in FEEDBACK_NOUNS and t.pos_ == "NOUN":
             return True
     return False
 
@@ -84,7 +117,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent))
             continue
         aux = _inverted(sent)
-        if aux is None or _alternative(sent):
+        if aux is None or _alternative(sent) or not seeks_feedback(sent):
             continue
         if len(words) > 1 and words[1].lower_ in ("n't", "not"):
             # "Don't you agree…?" is agreement-seeking; that rule explains it better.

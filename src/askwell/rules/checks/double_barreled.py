@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import question_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Binomials that name one thing, not two.
 FIXED = {
@@ -23,6 +24,9 @@ FIXED = {
     ("terms", "conditions"), ("diversity", "inclusion"), ("equity", "inclusion"), ("teaching", "learning"),
     ("learning", "teaching"), ("science", "engineering"), ("r", "python"), ("data", "software"),
     ("odds", "ends"), ("bits", "pieces"), ("likes", "dislikes"), ("dos", "don'ts"), ("step", "step"),
+    ("month", "year"), ("day", "month"), ("date", "time"), ("city", "country"), ("first", "last"),
+    ("software", "tools"), ("tools", "software"), ("software", "data"), ("data", "code"), ("code", "data"),
+    ("gender", "identity"), ("sexual", "orientation"), ("full", "part"), ("input", "output"),
 }
 ASKED_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "xcomp", "ccomp", "advmod", "npadvmod"}
 
@@ -38,8 +42,29 @@ def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
         yield first, cc, second
 
 
+def _in_brackets(doc: "Doc", index: int) -> bool:
+    depth = 0
+    for t in doc[:index]:
+        depth += t.text == "(" or t.text == "["
+        depth -= t.text == ")" or t.text == "]"
+    return depth > 0
+
+
 def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
-    if (first.lower_, second.lower_) in FIXED:
+    doc = first.doc
+    if (first.lower_, second.lower_) in FIXED or (first.lemma_.lower(), second.lemma_.lower()) in FIXED:
+        return True
+    if cc.lower_ == "or":
+        # "R or Python" is an alternative, "easy or difficult" a balanced stem: neither asks two things.
+        return True
+    if _in_brackets(doc, first.i):
+        return True
+    # "the difference between A and B" compares; it does not ask twice.
+    if any(a.lower_ in ("between", "both") and a.i < first.i for a in first.ancestors) or (
+            first.i > 0 and doc[first.i - 1].lower_ in ("between", "both")):
+        return True
+    # Parts of one hyphenated or compound word ("host and co-host features").
+    if second.i + 1 < len(doc) and doc[second.i + 1].text in ("-", "‐") or first.dep_ == "compound":
         return True
     if first.like_num or second.like_num or first.pos_ == "NUM" or second.pos_ == "NUM":
         return True
@@ -48,9 +73,6 @@ def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
     if first.pos_ in ("PRON", "DET") or second.pos_ in ("PRON", "DET"):
         return True
     if first.pos_ != second.pos_ and {first.pos_, second.pos_} != {"NOUN", "PROPN"}:
-        return True
-    if cc.lower_ == "or" and first.pos_ != "ADJ":
-        # "R or Python" is an alternative question, not two at once.
         return True
     # Whole clauses joined by "and" are separate sentences' worth: reported by another rule.
     if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
@@ -70,9 +92,29 @@ def _asked_about(first: "Token") -> bool:
     return first.dep_ in ASKED_DEPS
 
 
+def _anchor(sent: "Span") -> int:
+    """Index of the wh-word or fronted auxiliary where the question proper begins."""
+    for t in sent:
+        if t.tag_ in ("WDT", "WP", "WP$", "WRB") or (t.i == sent.start and t.pos_ == "AUX"):
+            return t.i
+    return sent.start
+
+
+def _scope(doc: "Doc") -> list[tuple[int, int]]:
+    """Token ranges to examine: the question sentences from their anchor on, or the whole item
+    when it has no question sentence (a statement to rate)."""
+    asked = list(question_sentences(doc))
+    if not asked:
+        return [(0, len(doc))]
+    return [(_anchor(s), s.end) for s in asked]
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit per coordination of two asked-about things, spanning first to second conjunct."""
+    ranges = _scope(doc)
     for first, cc, second in _coordinated(doc):
+        if not any(lo <= first.i < hi for lo, hi in ranges):
+            continue
         if _excluded(first, cc, second) or not _asked_about(first):
             continue
         start, end = first.idx, second.idx + len(second.text)

@@ -25,7 +25,24 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if text.lower() in context.accept or t.lemma_.lower() in context.accept:
             continue
+        if _in_token_run(question.text, t.idx, t.idx + len(text)):
+            continue
         # Inflected forms can be rarer than their lemma ("ameliorated"); judge the commoner of the two.
         score = max(zipf(text.lower()), zipf(t.lemma_.lower()))
-        if score < options["min_zipf"]:
+        if score == 0.0:
+            yield Hit(t.idx, t.idx + len(text), f"'{text}' is not a known English word: a typo, or a term to explain?",
+                      suggestion="Check the spelling, or explain the term in the question.")
+        elif score < options["min_zipf"]:
             yield Hit(t.idx, t.idx + len(text), f"'{text}' is a rare word that some respondents will not know.")
+
+
+def _in_token_run(text: str, start: int, end: int) -> bool:
+    """True inside a code-like run such as "YYYY-MM-DD-sitename" or "file_name.csv": not prose."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    run = text[left:right].strip("\"'“”‘’()[],.;:!?*")
+    return any(ch.isdigit() or ch in "_/=<>{}@#" for ch in run) or run.count("-") >= 2
