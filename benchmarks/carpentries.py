@@ -99,10 +99,16 @@ def iter_items(data: Path = DATA) -> Iterator[Item]:
 def to_askwell(survey: dict[str, Any]) -> dict[str, Any]:
     """One shared survey as an askwell YAML survey document (plain data)."""
     questions = []
+    seen: set[str] = set()
     for item in _walk(survey.get("questions")):
         q: dict[str, Any] = {}
         if item["id"]:
-            q["id"] = item["id"]
+            ident, n = item["id"], 1
+            while ident in seen:  # askwell ids must be unique in a file
+                n += 1
+                ident = f"{item['id']}-{n}"
+            seen.add(ident)
+            q["id"] = ident
         q["text"] = item["text"]
         if item["type"] != "unknown":  # the askwell format has no 'unknown'; omitted means open
             q["type"] = item["type"]

@@ -119,13 +119,15 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
                   stdin_filename=stdin_filename, jobs=jobs)
     from askwell import reporters
 
-    rendered = reporters.get(fmt, color=_use_color(color, output) and fmt == "text").render(report)
+    colour = _use_color(color, output) and fmt == "text"
+    rendered = reporters.get(fmt, color=colour).render(report)
     if output:
         from askwell.atomic import write_atomic
 
         write_atomic(Path(output), rendered)
     else:
-        click.echo(rendered, nl=False)
+        # click strips ANSI codes off a non-terminal unless told the colour was asked for.
+        click.echo(rendered, nl=False, color=colour)
     sys.exit(exit_code(report, config.fail_on, config.fail_under))
 
 

@@ -214,6 +214,11 @@ def test_generic_column_names(column: str) -> None:
         ("Why did you sign up?", 2, "unknown", None), ("What did you expect?", 4, "unknown", None)]
 
 
+def test_generic_table_with_type_and_name_columns() -> None:
+    qs = extract("name,type,question\nvenue,scale,How suitable was the room?\n", "g.csv")
+    assert [(q.text, q.type, q.column) for q in qs] == [("How suitable was the room?", "scale", 13)]
+
+
 def test_generic_semicolon_delimiter() -> None:
     qs = extract("id;question\na;How did you hear about us?\n", "g.csv")
     assert (qs[0].id, qs[0].text, qs[0].column) == ("a", "How did you hear about us?", 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -317,6 +318,56 @@ def test_schema_properties_are_described() -> None:
         assert prop.get("description"), name
     for name, prop in schema["properties"].items():
         assert prop.get("description"), name
+
+
+# -- the Carpentries surveys, converted by benchmarks/carpentries.py ---------------------------
+
+
+def _carpentries():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("carpentries_bench", ROOT / "benchmarks" / "carpentries.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_carpentries_conversion_reads_back(tmp_path: Path) -> None:
+    bench = _carpentries()
+    if not bench.DATA.is_dir():
+        pytest.skip("shared Carpentries surveys not present")
+    items = list(bench.iter_items())
+    assert items and all(kind in ("open", "single", "multiple", "scale", "yes-no", "unknown")
+                         for _, _, _, kind, _ in items)
+    written = bench.convert(tmp_path / "out")
+    assert len(written) == len(bench.files())
+    read = []
+    for path in written:
+        read.extend(extract(path.read_text(encoding="utf-8"), path.name))
+    assert [q.text for q in read] == [text for _, _, text, _, _ in items]
+    assert [tuple(c.text for c in q.choices) for q in read] == [choices for *_, choices in items]
+    with pytest.raises(SystemExit):
+        bench.convert(ROOT / "build-inside-repo")
+
+
+def test_carpentries_type_mapping() -> None:
+    bench = _carpentries()
+    assert bench.map_type("choice", "Which of these do you use? Select all that apply.") == "multiple"
+    assert bench.map_type("choice", "Which one do you use most?") == "single"
+    assert bench.map_type("ranking", "Rank these.") == "unknown"
+    assert bench.map_type("yes-no", "Did you?") == "yes-no"
+    assert bench.map_type(None, "Anything?") == "unknown"
+    survey = {"title": "T", "questions": [
+        {"id": "g", "text": "How much do you agree?", "type": "group", "items": [
+            {"id": "g.1", "text": "Item one.", "type": "scale", "scale": {"min": 1, "max": 5,
+                                                                         "labels": {5: "High", 1: "Low", 3: "Mid"}}}]},
+        {"id": "h", "text": "Rate the following.", "type": "group", "items": [
+            {"id": "h.1", "text": "Item two.", "type": "choice", "choices": ["A", "B"]}]},
+        {"id": "s", "text": "Welcome to the survey.", "type": "statement"}]}
+    doc = bench.to_askwell(survey)
+    assert doc == {"title": "T", "questions": [
+        {"id": "g", "text": "How much do you agree?"},
+        {"id": "g.1", "text": "Item one.", "type": "scale", "choices": ["Low", "Mid", "High"]},
+        {"id": "h.1", "text": "Item two.", "type": "single", "choices": ["A", "B"]}]}
 
 
 # -- robustness -------------------------------------------------------------------------------

@@ -149,13 +149,33 @@ def count_clauses(doc: "Doc") -> int:
     """Clauses in the most complex sentence: verbs heading a main, subordinate, relative or
     conjoined clause.  Infinitive complements ("want to learn") do not count."""
     clause_deps = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "conj"}
+    inside = bracketed(doc.text)
     most = 0
     for sent in doc.sents:
-        n = sum(1 for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps
+        n = sum(1 for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps and not inside[t.idx]
                 and (t.dep_ != "conj" or t.head.pos_ in ("VERB", "AUX"))
                 and (t.dep_ != "acl" or t.tag_ != "VBN"))
         most = max(most, n)
     return most
+
+
+def bracketed(text: str) -> list[bool]:
+    """Per character: inside round or square brackets.  Asides such as "(e.g. …)" list
+    examples; they do not make the question itself harder to parse."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        out.append(depth > 0)
+        if ch in ")]" and depth:
+            depth -= 1
+    return out
+
+
+def without_brackets(text: str) -> str:
+    """``text`` with bracketed asides removed."""
+    inside = bracketed(text)
+    return " ".join("".join(ch for ch, skip in zip(text, inside) if not skip).split())
 
 
 def metric_value(name: str, question: Question, doc: "Doc") -> float:
@@ -169,7 +189,7 @@ def metric_value(name: str, question: Question, doc: "Doc") -> float:
     if name == "clauses":
         return float(count_clauses(doc))
     if name == "grade":
-        return reading_grade(question.text)
+        return reading_grade(without_brackets(question.text))
     if name == "syllables_per_word":
         return syllables_per_word(question.text)
     raise ValueError(name)

@@ -94,6 +94,9 @@ def data_dir() -> Path:
 def close_match(word: str, options: list[str] | set[str] | tuple[str, ...]) -> str:
     """`` (did you mean 'x'?)`` when a close option exists, else an empty string."""
     match = difflib.get_close_matches(str(word), sorted(options), n=1, cutoff=0.6)
+    if not match:
+        # "max_words" for "max": a shared prefix is as telling as a typo.
+        match = [o for o in sorted(options) if len(o) >= 3 and (str(word).startswith(o) or o.startswith(str(word)))][:1]
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 

@@ -247,7 +247,8 @@ def extract(text: str, path: str) -> list[Question]:
             raise NotASurvey("an XLSForm choices sheet (list_name column); it is read with its survey sheet")
         if "form_title" in header or "form_id" in header:
             raise NotASurvey("an XLSForm settings sheet, not questions")
-        if "type" in header and "name" in header:
+        has_label = any(h == "label" or h.startswith("label:") for h in header)
+        if "type" in header and "name" in header and (has_label or not {"question", "text"} & set(header)):
             return _xlsform(sheet, path)
         return _generic(sheet, path, header)
     except RecursionError:

@@ -80,6 +80,7 @@ _OPENING_BRACKETS = {"(": ")", "[": "]"}
 _ABBREVIATIONS = frozenset(
     "e.g eg i.e ie cf vs viz dr mr mrs ms prof st jr sr fig approx incl ca dept resp".split()
 )
+_GAP_PUNCTUATION = frozenset("?!.,;:")
 _TASK_BOX = re.compile(r"\[[ xX]\] ")
 
 
@@ -540,17 +541,24 @@ class _InlineWalker:
 
 
 def _normalise(chars: Sequence[_Char]) -> list[_Char]:
-    """Collapse runs of spaces, tabs and line breaks to one space (code is kept verbatim)."""
+    """Collapse runs of spaces, tabs and line breaks to one space (code is kept verbatim).
+
+    A space left before punctuation only because markup between them was removed
+    ("before {{ date }}?") goes too, so the text reads as the page renders.
+    """
     out: list[_Char] = []
-    space = False
+    run_end: _Char | None = None  # last whitespace character of the current run
     for c in chars:
         if c.ch in " \t\n" and not c.masked:
-            if not space:
+            if run_end is None:
                 out.append(c._replace(ch=" "))
-            space = True
-        else:
-            out.append(c)
-            space = False
+            run_end = c
+            continue
+        if run_end is not None and c.ch in _GAP_PUNCTUATION and not c.masked and len(out) > 1 \
+                and (c.line, c.column) != (run_end.line, run_end.column + 1):
+            out.pop()
+        out.append(c)
+        run_end = None
     return out
 
 

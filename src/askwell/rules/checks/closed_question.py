@@ -71,6 +71,10 @@ def seeks_feedback(sent: "Span") -> bool:
     if "anything" in lowered or ("any" in lowered and "there" in lowered):
         return True
     for t in sent:
+        if any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]):
+            # "Do you have a dataset that you would like to analyse?": the opinion verb is
+            # inside a relative clause and does not make the question evaluative.
+            continue
         if t.lemma_.lower() in EVALUATIVE_VERBS and t.pos_ == "VERB":
             return True
         if t.lower_ in EVALUATIVE_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
