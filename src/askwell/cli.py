@@ -79,17 +79,26 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @click.option("--show-config", is_flag=True, help="Print the merged config as YAML and exit.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes for the NLP stage.")
+              help="Processes for the NLP stage (output order is unchanged).")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the current findings in FILE (then exit 0) so later runs report only new ones.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to keep .askwell_cache (default: the config file's folder, else the current one).")
 def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None, config_file: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
-          model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int) -> None:
+          model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int,
+          statistics: bool, baseline_file: Path | None, write_baseline: Path | None, no_cache: bool,
+          cache_dir: Path | None) -> None:
     """Lint question files, folders, stdin (-) or --text drafts.
 
     Exit codes: 0 nothing fails, 1 findings at or above --fail-on or a score under
     --fail-under, 2 usage, config or input errors (other files are still linted).
     """
     from askwell import config as config_mod
-    from askwell.run import lint
 
     overrides: dict[str, Any] = {}
     if select:
@@ -112,15 +121,47 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         return
     if not paths and not texts:
         raise click.UsageError("give files or folders to lint, '-' for stdin, or --text QUESTION")
-    stdin_text = None
-    if "-" in paths:
-        stdin_text = sys.stdin.read()
-    report = lint([p for p in paths if p != "-"], config, texts=list(texts), stdin=stdin_text,
-                  stdin_filename=stdin_filename, jobs=jobs)
+
+    from askwell import baseline as baseline_mod
+    from askwell import run
+    from askwell.config import active_rules
+    from askwell.engine import Engine
+    from askwell.nlp import Pipeline
+
+    known = baseline_mod.read(baseline_file) if baseline_file else None
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename)
+    engine = Engine(config, active_rules(config), Pipeline(config.model), n_process=jobs)
+    cache = None
+    if not no_cache and (paths and set(paths) != {"-"}):
+        from askwell.cache import Cache
+
+        cache = Cache(cache_dir or (found.parent if found else Path.cwd()), config)
+    total = sum(len(qs) for _, qs in inputs.files)
+    if total >= 1000 and sys.stderr.isatty() and not os.environ.get("CI"):
+        with click.progressbar(length=total, label="askwell", file=sys.stderr) as bar:
+            checked = run.check(inputs, engine, cache, progress=bar.update)
+    else:
+        checked = run.check(inputs, engine, cache)
+    if known is not None:
+        from askwell import policy
+
+        checked = baseline_mod.apply(policy.apply(checked), known)
+    report = run.report(inputs, checked, config)
+    if write_baseline:
+        count = baseline_mod.write(write_baseline, report.results)
+        click.echo(f"askwell: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
+        sys.exit(EXIT_ERROR if report.errors else EXIT_OK)
+
     from askwell import reporters
 
     colour = _use_color(color, output) and fmt == "text"
-    rendered = reporters.get(fmt, color=colour).render(report)
+    if statistics:
+        from askwell.reporters.statistics import statistics as stats
+
+        rendered = stats(report)
+    else:
+        rendered = reporters.get(fmt, color=colour).render(report)
     if output:
         from askwell.atomic import write_atomic
 

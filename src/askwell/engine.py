@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from askwell.config import ActiveRule, Config
 from askwell.model import Context, Finding, Hit, Question
@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 CHUNK = 2000
+RuleHit = tuple[str, Hit]
 
 
 @dataclass
@@ -85,49 +86,67 @@ class Engine:
         return Context(path=path, questions=questions, accept=frozenset(w.lower() for w in self.config.accept),
                        reject=tuple(self.config.reject), audience=self.config.audience)
 
-    def check_question(self, question: Question, doc: "Doc", context: Context) -> list[Finding]:
+    def check_question(self, question: Question, doc: "Doc", context: Context) -> list[RuleHit]:
         """Every question-scope rule on one parsed question."""
-        found: list[Finding] = []
+        found: list[RuleHit] = []
         for active in self.rules:
             rule = active.rule
             if rule.scope != "question" or question.type not in rule.applies_to:
                 continue
-            for hit in self._check(active)(question, doc, active.options, context):
-                if not _masked(question, hit):
-                    found.append(to_finding(active, question, hit))
+            found.extend((rule.id, hit) for hit in self._check(active)(question, doc, active.options, context))
         return found
 
-    def check_survey(self, questions: tuple[Question, ...], context: Context) -> dict[int, list[Finding]]:
+    def check_survey(self, questions: tuple[Question, ...], context: Context) -> dict[int, list[RuleHit]]:
         """Survey-scope rules: they see a whole file and yield (question index, hit)."""
-        found: dict[int, list[Finding]] = {}
+        found: dict[int, list[RuleHit]] = {}
         for active in self.rules:
             if active.rule.scope != "survey":
                 continue
             for index, hit in self._check(active)(questions, None, active.options, context):
-                found.setdefault(index, []).append(to_finding(active, questions[index], hit))
+                if 0 <= index < len(questions):
+                    found.setdefault(index, []).append((active.rule.id, hit))
         return found
+
+    def hits(self, files: list[tuple[str, tuple[Question, ...]]],
+             progress: Callable[[int], None] | None = None) -> list[list[list[RuleHit]]]:
+        """Raw hits per file, per question (before placing them in the file).
+
+        One NLP pass over the unique texts of all files, in chunks so that only one
+        chunk of Docs is alive at a time.
+        """
+        contexts = [self.context(path, qs) for path, qs in files]
+        results: list[list[list[RuleHit]]] = [[[] for _ in qs] for _, qs in files]
+        by_text: dict[str, list[tuple[int, int]]] = {}
+        for f, (_, qs) in enumerate(files):
+            for k, q in enumerate(qs):
+                by_text.setdefault(q.text, []).append((f, k))
+        if any(a.rule.scope == "question" for a in self.rules) and by_text:
+            for chunk in _chunks(by_text, CHUNK):
+                for text, doc in zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process)):
+                    for f, k in by_text[text]:
+                        results[f][k] = self.check_question(files[f][1][k], doc, contexts[f])
+                if progress:
+                    progress(sum(len(by_text[t]) for t in chunk))
+        for f, (_, qs) in enumerate(files):
+            for index, extra in self.check_survey(qs, contexts[f]).items():
+                results[f][index].extend(extra)
+        return results
+
+    def place(self, files: list[tuple[str, tuple[Question, ...]]],
+              hits: list[list[list[RuleHit]]]) -> list[Checked]:
+        """Turn raw hits into findings at file positions, dropping hits on masked spans."""
+        by_id = {a.rule.id: a for a in self.rules}
+        out: list[Checked] = []
+        for (_, qs), per_question in zip(files, hits):
+            for q, found in zip(qs, per_question):
+                findings = [to_finding(by_id[rid], q, hit) for rid, hit in found
+                            if rid in by_id and not _masked(q, hit)]
+                out.append(Checked(q, sorted(findings, key=_order)))
+        return out
 
     def run(self, files: list[tuple[str, tuple[Question, ...]]]) -> list[Checked]:
         """Check every question of every file; output follows input order."""
-        contexts = [self.context(path, qs) for path, qs in files]
-        flat: list[tuple[int, Question]] = [(f, q) for f, (_, qs) in enumerate(files) for q in qs]
-        results: list[list[Finding]] = [[] for _ in flat]
-        by_text: dict[str, list[int]] = {}
-        for i, (_, q) in enumerate(flat):
-            by_text.setdefault(q.text, []).append(i)
-        needs_doc = any(a.rule.scope == "question" for a in self.rules)
-        if needs_doc and by_text:
-            for chunk in _chunks(by_text, CHUNK):
-                for text, doc in zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process)):
-                    for i in by_text[text]:
-                        f, q = flat[i]
-                        results[i] = self.check_question(q, doc, contexts[f])
-        offset = 0
-        for f, (_, qs) in enumerate(files):
-            for index, extra in self.check_survey(qs, contexts[f]).items():
-                results[offset + index].extend(extra)
-            offset += len(qs)
-        return [Checked(q, sorted(found, key=_order)) for (_, q), found in zip(flat, results)]
+        return self.place(files, self.hits(files))
 
 
 def _order(finding: Finding) -> tuple[Any, ...]:

@@ -1,47 +1,96 @@
-"""One lint run, wired stage by stage: sources → engine (NLP + rules) → policy → scoring → Report."""
+"""One lint run, wired stage by stage: sources → (cache | NLP + rules) → policy → scoring → Report."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
+from askwell import baseline as baseline_mod
 from askwell import policy, scoring, sources
 from askwell.config import Config, active_rules
-from askwell.engine import Engine
+from askwell.engine import Checked, Engine, RuleHit
 from askwell.model import FileError, Question, Report
 from askwell.nlp import Pipeline
 from askwell.rules.packs import core_values
 
+if TYPE_CHECKING:  # pragma: no cover
+    from askwell.cache import Cache
 
-def lint(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | None = None,
-         stdin_filename: str | None = None, jobs: int = 1, pipeline: Pipeline | None = None) -> Report:
-    """Lint files, folders, stdin and text drafts with one config; never raises on bad input."""
-    files: list[tuple[str, tuple[Question, ...]]] = []
-    errors: list[FileError] = []
-    notes: list[str] = []
+
+@dataclass
+class Inputs:
+    """The questions of a run, grouped by file, plus what could not be read."""
+
+    files: list[tuple[str, tuple[Question, ...]]] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def gather(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | None = None,
+           stdin_filename: str | None = None) -> Inputs:
+    """The sources stage for every input of the run; never raises on bad input."""
+    inputs = Inputs()
     found, missing = sources.discover(paths, tuple(config.exclude))
-    errors.extend(missing)
-    for path in found:
-        loaded = sources.load(path)
-        if loaded.error:
-            errors.append(loaded.error)
-        elif loaded.note:
-            notes.append(loaded.note)
-        else:
-            files.append((loaded.path, loaded.questions))
+    inputs.errors.extend(missing)
+    loaded = [sources.load(path) for path in found]
     if stdin is not None:
         name = stdin_filename or "-"
-        if stdin_filename and Path(stdin_filename).suffix.lower() not in (".txt", ""):
-            loaded = sources.load_bytes(stdin.encode("utf-8"), name, Path(stdin_filename).suffix)
+        suffix = Path(stdin_filename).suffix.lower() if stdin_filename else ""
+        if suffix and suffix != ".txt":
+            loaded.append(sources.load_bytes(stdin.encode("utf-8"), name, suffix))
         else:
-            loaded = sources.load_text(stdin, name)
-        if loaded.error:
-            errors.append(loaded.error)
+            loaded.append(sources.load_text(stdin, name))
+    many = len(texts or []) > 1
+    loaded += [sources.load_text(t, f"<text {i + 1}>" if many else "<text>") for i, t in enumerate(texts or [])]
+    for item in loaded:
+        if item.error:
+            inputs.errors.append(item.error)
+        elif item.note:
+            inputs.notes.append(item.note)
         else:
-            files.append((loaded.path, loaded.questions))
-    for i, text in enumerate(texts or []):
-        loaded = sources.load_text(text, "<text>" if len(texts or []) == 1 else f"<text {i + 1}>")
-        files.append((loaded.path, loaded.questions))
+            inputs.files.append((item.path, item.questions))
+    return inputs
+
+
+def check(inputs: Inputs, engine: Engine, cache: "Cache | None" = None,
+          progress: Callable[[int], None] | None = None) -> list[Checked]:
+    """Hits for every file, from the cache where the file is unchanged, then placed as findings."""
+    hits: list[list[list[RuleHit]] | None] = [cache.get(qs) if cache else None for _, qs in inputs.files]
+    todo = [i for i, h in enumerate(hits) if h is None]
+    if todo:
+        fresh = engine.hits([inputs.files[i] for i in todo], progress)
+        for i, result in zip(todo, fresh):
+            hits[i] = result
+            if cache:
+                cache.put(inputs.files[i][1], result)
+    if cache:
+        from askwell.cache import file_key
+
+        cache.save(keep={file_key(qs) for _, qs in inputs.files})
+    return engine.place(inputs.files, [h or [] for h in hits])
+
+
+def report(inputs: Inputs, checked: list[Checked], config: Config) -> Report:
+    """Policy and scoring: the Report the reporters render."""
+    return scoring.build_report(policy.apply(checked), inputs.errors, config.weights, [v.id for v in core_values()],
+                                files=len(inputs.files) + len(inputs.errors), notes=inputs.notes)
+
+
+def lint(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | None = None,
+         stdin_filename: str | None = None, jobs: int = 1, pipeline: Pipeline | None = None,
+         cache_dir: Path | None = None, baseline: Counter | None = None) -> Report:
+    """Lint files, folders, stdin and text drafts with one config; never raises on bad input."""
+    inputs = gather(paths, config, texts, stdin, stdin_filename)
     engine = Engine(config, active_rules(config), pipeline or Pipeline(config.model), n_process=jobs)
-    checked = policy.apply(engine.run(files))
-    return scoring.build_report(checked, errors, config.weights, [v.id for v in core_values()],
-                                files=len(files) + len(errors), notes=notes)
+    cache = None
+    if cache_dir is not None:
+        from askwell.cache import Cache
+
+        cache = Cache(cache_dir, config)
+    checked = check(inputs, engine, cache)
+    if baseline is not None:
+        checked = baseline_mod.apply(policy.apply(checked), baseline)
+    return report(inputs, checked, config)
+

@@ -1,0 +1,142 @@
+"""The result cache: an unchanged file costs no NLP on the next run.
+
+Entries hold the raw rule hits of one file, keyed by a digest of that file's
+questions (text, type, choices, masked spans).  The whole cache file is keyed by a
+fingerprint of everything else that can change a result: askwell's version, the
+merged config, the rule data and the spaCy model.  A cache from another
+fingerprint, or one that fails to parse, is ignored and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from askwell import __version__
+from askwell.atomic import write_atomic
+from askwell.config import Config
+from askwell.engine import RuleHit
+from askwell.errors import AskwellError
+from askwell.model import Fix, Hit, Question
+from askwell.nlp import FALLBACK_MODELS
+from askwell.rules.packs import data_dir
+
+DIRNAME = ".askwell_cache"
+FORMAT = 1
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def rules_digest(root: Path | None = None) -> str:
+    """A digest of every rule data file (YAML and word lists)."""
+    base = root or data_dir()
+    h = hashlib.sha256()
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        h.update(path.relative_to(base).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def model_id(model: str | None) -> str:
+    """The installed model package that would be loaded, with its version, without importing spaCy."""
+    for name in ([model] if model else []) + list(FALLBACK_MODELS):
+        if importlib.util.find_spec(name) is None:
+            continue
+        try:
+            dist = importlib.metadata.packages_distributions().get(name, [name])[0]
+            return f"{name}=={importlib.metadata.version(dist)}"
+        except (importlib.metadata.PackageNotFoundError, IndexError):
+            return name
+    return str(model)
+
+
+def fingerprint(config: Config) -> str:
+    """Everything besides the questions themselves that decides a file's findings."""
+    settings = {k: v for k, v in config.as_dict().items() if k not in ("config_file", "fail_on", "fail_under", "exclude")}
+    return _digest(str(FORMAT), __version__, json.dumps(settings, sort_keys=True, default=str),
+                   rules_digest(), model_id(config.model))
+
+
+def file_key(questions: tuple[Question, ...]) -> str:
+    """A digest of the parts of a file's questions that rules read."""
+    parts = []
+    for q in questions:
+        parts.append(json.dumps([q.text, q.type, [c.text for c in q.choices], list(q.masked),
+                                 q.id, q.required], ensure_ascii=False, default=str))
+    return _digest(*parts)
+
+
+def _hit_from(data: dict[str, Any]) -> Hit:
+    fix = data.get("fix")
+    return Hit(start=int(data["start"]), end=int(data["end"]), message=data.get("message"),
+               suggestion=data.get("suggestion"), fix=Fix(**fix) if fix else None, choice=data.get("choice"))
+
+
+class Cache:
+    """One run's view of the cache directory: read once, written once at the end."""
+
+    def __init__(self, folder: Path, config: Config) -> None:
+        self.path = folder / DIRNAME / "results.json"
+        self.fingerprint = fingerprint(config)
+        self.entries: dict[str, list[list[list[Any]]]] = {}
+        self.hits = 0
+        self.misses = 0
+        self._dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("fingerprint") == self.fingerprint:
+                entries = data["entries"]
+                if isinstance(entries, dict):
+                    self.entries = entries
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            # Missing, corrupt or foreign: start afresh.
+            self.entries = {}
+
+    def get(self, questions: tuple[Question, ...]) -> list[list[RuleHit]] | None:
+        """The cached hits for a file's questions, or None."""
+        raw = self.entries.get(file_key(questions))
+        if raw is None or len(raw) != len(questions):
+            self.misses += 1
+            return None
+        try:
+            result = [[(str(rid), _hit_from(h)) for rid, h in per_q] for per_q in raw]
+        except (KeyError, TypeError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, questions: tuple[Question, ...], hits: list[list[RuleHit]]) -> None:
+        """Remember a file's hits."""
+        self.entries[file_key(questions)] = [[[rid, asdict(h)] for rid, h in per_q] for per_q in hits]
+        self._dirty = True
+
+    def save(self, keep: set[str] | None = None) -> None:
+        """Write the cache atomically; only the entries this run used are kept, so it cannot grow forever."""
+        if not self._dirty:
+            return
+        entries = self.entries if keep is None else {k: v for k, v in self.entries.items() if k in keep}
+        payload = {"format": FORMAT, "askwell": __version__, "fingerprint": self.fingerprint, "entries": entries}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            gitignore = self.path.parent / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# Automatically created by askwell.\n*\n", encoding="utf-8")
+            write_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+        except (OSError, AskwellError):
+            # A read-only checkout must not fail the lint: the cache is an optimisation.
+            pass

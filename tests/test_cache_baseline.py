@@ -1,0 +1,107 @@
+"""The result cache (hits, invalidation, corruption) and baselines (moved vs edited questions)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from askwell import cache as cache_mod
+from askwell import run
+from askwell.cli import main
+from askwell.config import active_rules, load
+from askwell.engine import Engine
+from askwell.nlp import Pipeline
+from askwell.rules.packs import data_dir
+
+DRAFT = "Don't you agree the workshop was great?\nAny questions?\nHow would you rate the pace of the workshop?\n"
+
+
+def _run(tmp_path: Path, pipeline: Pipeline, config=None):  # type: ignore[no-untyped-def]
+    config = config or load(None)
+    inputs = run.gather([str(tmp_path / "q.txt")], config)
+    cache = cache_mod.Cache(tmp_path, config)
+    checked = run.check(inputs, Engine(config, active_rules(config), pipeline), cache)
+    return cache, checked
+
+
+def test_second_run_is_served_from_cache(tmp_path: Path, pipeline: Pipeline) -> None:
+    (tmp_path / "q.txt").write_text(DRAFT)
+    first, checked1 = _run(tmp_path, pipeline)
+    assert (first.hits, first.misses) == (0, 1)
+    second, checked2 = _run(tmp_path, pipeline)
+    assert (second.hits, second.misses) == (1, 0)
+    assert [c.findings for c in checked1] == [c.findings for c in checked2]
+
+
+def test_moved_lines_keep_positions_right_from_cache(tmp_path: Path, pipeline: Pipeline) -> None:
+    (tmp_path / "q.txt").write_text(DRAFT)
+    _run(tmp_path, pipeline)
+    (tmp_path / "q.txt").write_text("\n\n" + DRAFT)  # same questions, two lines lower
+    second, checked = _run(tmp_path, pipeline)
+    assert second.hits == 1
+    assert checked[0].findings[0].line == 3
+
+
+def test_config_change_invalidates(tmp_path: Path, pipeline: Pipeline) -> None:
+    (tmp_path / "q.txt").write_text(DRAFT)
+    _run(tmp_path, pipeline)
+    changed = replace(load(None), rules={"long-question": {"max": 5}})
+    second, _ = _run(tmp_path, pipeline, changed)
+    assert (second.hits, second.misses) == (0, 1)
+
+
+def test_rule_data_change_changes_the_fingerprint(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(data_dir(), copy)
+    before = cache_mod.rules_digest(copy)
+    target = next(copy.glob("closed/*.yaml"))
+    target.write_text(target.read_text() + "\n# edited\n")
+    assert cache_mod.rules_digest(copy) != before
+
+
+def test_corrupt_or_foreign_cache_is_ignored(tmp_path: Path, pipeline: Pipeline) -> None:
+    (tmp_path / "q.txt").write_text(DRAFT)
+    folder = tmp_path / cache_mod.DIRNAME
+    folder.mkdir()
+    for junk in ("{not json", json.dumps({"format": 1, "fingerprint": "x", "entries": {"k": 3}}),
+                 json.dumps([1, 2, 3])):
+        (folder / "results.json").write_text(junk)
+        c, checked = _run(tmp_path, pipeline)
+        assert c.hits == 0 and any(f.rule == "agreement-seeking" for f in checked[0].findings)
+    # ...and was rebuilt as a valid cache.
+    assert json.loads((folder / "results.json").read_text())["format"] == cache_mod.FORMAT
+
+
+def test_cli_no_cache_writes_nothing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.txt").write_text(DRAFT)
+    CliRunner().invoke(main, ["check", "--no-cache", "q.txt"])
+    assert not (tmp_path / cache_mod.DIRNAME).exists()
+    CliRunner().invoke(main, ["check", "q.txt"])
+    assert (tmp_path / cache_mod.DIRNAME / "results.json").exists()
+
+
+def test_baseline_moved_question_stays_known_edited_one_is_new(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.txt").write_text(DRAFT)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "q.txt", "--write-baseline", "base.json"])
+    assert result.exit_code == 0 and "recorded" in result.stderr
+    (tmp_path / "q.txt").write_text("How would you rate the pace of the workshop?\n" + DRAFT.split("\n", 1)[0] + "\nAny questions?\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "q.txt", "--baseline", "base.json", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["summary"]["findings"] == 0
+    (tmp_path / "q.txt").write_text("Don't you agree the workshop was really great?\nAny questions?\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "q.txt", "--baseline", "base.json", "--format", "json"])
+    assert result.exit_code == 1
+    rules = [f["rule"] for q in json.loads(result.stdout)["questions"] for f in q["findings"]]
+    assert "agreement-seeking" in rules and "closed-question" not in rules
+
+
+def test_broken_baseline_is_a_user_error(tmp_path: Path) -> None:
+    (tmp_path / "base.json").write_text("[]")
+    result = CliRunner().invoke(main, ["check", "--baseline", str(tmp_path / "base.json"), "--text", "Any questions?"])
+    assert result.exit_code == 2 and "not an askwell baseline" in result.stderr
