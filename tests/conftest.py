@@ -41,4 +41,5 @@ def lint_text(pipeline: Pipeline, default_config: Config):  # type: ignore[no-un
                      choices=tuple(Choice(c) for c in choices))
         return eng.run([("t.txt", (q,))])[0].findings
 
+    run.pipeline = pipeline  # type: ignore[attr-defined]
     return run

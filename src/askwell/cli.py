@@ -143,11 +143,7 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
             checked = run.check(inputs, engine, cache, progress=bar.update)
     else:
         checked = run.check(inputs, engine, cache)
-    if known is not None:
-        from askwell import policy
-
-        checked = baseline_mod.apply(policy.apply(checked), known)
-    report = run.report(inputs, checked, config)
+    report = run.report(inputs, checked, config, known)
     if write_baseline:
         count = baseline_mod.write(write_baseline, report.results)
         click.echo(f"askwell: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)

@@ -91,7 +91,7 @@ class Engine:
         found: list[RuleHit] = []
         for active in self.rules:
             rule = active.rule
-            if rule.scope != "question" or question.type not in rule.applies_to:
+            if rule.scope != "question" or rule.kind == "policy" or question.type not in rule.applies_to:
                 continue
             found.extend((rule.id, hit) for hit in self._check(active)(question, doc, active.options, context))
         return found
@@ -100,7 +100,7 @@ class Engine:
         """Survey-scope rules: they see a whole file and yield (question index, hit)."""
         found: dict[int, list[RuleHit]] = {}
         for active in self.rules:
-            if active.rule.scope != "survey":
+            if active.rule.scope != "survey" or active.rule.kind == "policy":
                 continue
             for index, hit in self._check(active)(questions, None, active.options, context):
                 if 0 <= index < len(questions):

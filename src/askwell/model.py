@@ -73,6 +73,19 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """An inline suppression comment that applies to a question: which rules, and where it is written.
+
+    ``rules`` holds rule ids or categories; empty means every rule.
+    """
+
+    rules: frozenset[str]
+    line: int
+    column: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     """One item to lint: its text, where it came from, and what the source knows of it."""
 
@@ -93,6 +106,8 @@ class Question:
     # Character spans of ``text`` that are not prose (inline code, template tags):
     # findings that overlap them are dropped.
     masked: tuple[tuple[int, int], ...] = ()
+    # Inline suppression comments that cover this question (line, block and file forms).
+    suppressions: tuple[Suppression, ...] = ()
 
     def position(self, index: int) -> tuple[int, int]:
         """File (line, column) of character ``index`` of ``text``."""

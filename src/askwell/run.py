@@ -72,9 +72,12 @@ def check(inputs: Inputs, engine: Engine, cache: "Cache | None" = None,
     return engine.place(inputs.files, [h or [] for h in hits])
 
 
-def report(inputs: Inputs, checked: list[Checked], config: Config) -> Report:
-    """Policy and scoring: the Report the reporters render."""
-    return scoring.build_report(policy.apply(checked), inputs.errors, config.weights, [v.id for v in core_values()],
+def report(inputs: Inputs, checked: list[Checked], config: Config, known: Counter | None = None) -> Report:
+    """Policy (suppressions, then the baseline if given) and scoring: the Report reporters render."""
+    kept = policy.apply(checked, active_rules(config))
+    if known is not None:
+        kept = baseline_mod.apply(kept, known)
+    return scoring.build_report(kept, inputs.errors, config.weights, [v.id for v in core_values()],
                                 files=len(inputs.files) + len(inputs.errors), notes=inputs.notes)
 
 
@@ -89,8 +92,5 @@ def lint(paths: list[str], config: Config, texts: list[str] | None = None, stdin
         from askwell.cache import Cache
 
         cache = Cache(cache_dir, config)
-    checked = check(inputs, engine, cache)
-    if baseline is not None:
-        checked = baseline_mod.apply(policy.apply(checked), baseline)
-    return report(inputs, checked, config)
+    return report(inputs, check(inputs, engine, cache), config, baseline)
 

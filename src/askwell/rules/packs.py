@@ -20,7 +20,8 @@ from askwell.errors import ConfigError
 from askwell.rules.checks import CHECK_MODULES
 from askwell.model import CATEGORIES, QUESTION_TYPES, SEVERITIES
 
-KINDS = ("phrase", "substitution", "pattern", "metric", "check")
+# "policy" rules are raised by the policy stage itself (e.g. unused suppressions), not by a check.
+KINDS = ("phrase", "substitution", "pattern", "metric", "check", "policy")
 SCOPES = ("question", "survey")
 COMMON_KEYS = {
     "id", "category", "severity", "values", "message", "why", "suggestion", "references",
@@ -32,6 +33,7 @@ KIND_KEYS: dict[str, set[str]] = {
     "pattern": {"patterns", "fix"},
     "metric": {"metric"},
     "check": {"check"},
+    "policy": set(),
 }
 METRICS = ("words", "sentences", "clauses", "grade", "syllables_per_word", "characters")
 # Token-pattern keys askwell accepts: spaCy's own names, minus REGEX and other

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from askwell.errors import InputError, NotASurvey
 from askwell.model import FileError, Question
+from askwell.sources import suppressions
 from askwell.sources.reading import decode
 
 # suffix -> module in askwell.sources
@@ -116,7 +117,8 @@ def extract(data: bytes, path: str, suffix: str) -> list[Question]:
     module = importlib.import_module(f"askwell.sources.{name}")
     if getattr(module, "BINARY", False):
         return module.extract(data, path)
-    return module.extract(decode(data, path), path)
+    text = decode(data, path)
+    return suppressions.attach(module.extract(text, path), suppressions.scan(text, suffix))
 
 
 def load_bytes(data: bytes, path: str, suffix: str) -> Loaded:
@@ -153,4 +155,6 @@ def load_text(text: str, display: str) -> Loaded:
     """Items from stdin or ``--text``: the plain-text format."""
     from askwell.sources import text as text_source
 
-    return Loaded(display, tuple(text_source.extract(text.replace("\r\n", "\n"), display)))
+    text = text.replace("\r\n", "\n")
+    found = suppressions.attach(text_source.extract(text, display), suppressions.scan(text, ".txt"))
+    return Loaded(display, tuple(found))
