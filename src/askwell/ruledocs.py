@@ -6,9 +6,15 @@ One source of truth: the same ``Rule`` fields feed the terminal, the docs and SA
 from __future__ import annotations
 
 import json
+import re
 
 from askwell.model import CATEGORIES
 from askwell.rules.packs import Rule, core_values, load_rules
+
+
+def plain_message(rule: Rule) -> str:
+    """The rule's message with its ``{placeholders}`` shown as an ellipsis, for docs."""
+    return re.sub(r"\{\w+\}", "…", rule.message)
 
 
 def _value_names() -> dict[str, str]:
@@ -26,7 +32,7 @@ def explain(rule: Rule) -> str:
     """Plain-text documentation of one rule, in ruff's what / why / example / instead order."""
     names = _value_names()
     lines = [f"{rule.id} ({rule.category}, {rule.severity})", "",
-             "What it does", f"  {rule.message}", "",
+             "What it does", f"  {plain_message(rule)}", "",
              "Why it matters", f"  {rule.why}", "",
              "Example"]
     lines += [f"  ✗ {_example_text(ex)}" for ex in rule.bad]
@@ -84,7 +90,7 @@ def markdown(rules: tuple[Rule, ...] | list[Rule] | None = None) -> str:
         for r in group:
             out += ["", f"### {r.id}", "",
                     f"Severity: {r.severity}. Core values: {', '.join(names.get(v, v) for v in r.values)}.", "",
-                    f"**What it does.** {r.message}", "", f"**Why it matters.** {r.why}", "",
+                    f"**What it does.** {plain_message(r)}", "", f"**Why it matters.** {r.why}", "",
                     "**Example**", ""]
             out += [f"- ✗ {_md_escape(_example_text(e))}" for e in r.bad]
             out += ["", "**Use instead**", ""]
