@@ -34,11 +34,17 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
     """Place a hit in the file and attach the rule's metadata."""
     rule = active.rule
     text_len = len(question.text)
-    if hit.choice is not None and hit.choice < len(question.choices) and question.choices[hit.choice].line:
-        choice = question.choices[hit.choice]
-        line, col = choice.line or question.line, choice.column or question.column
+    if hit.choice is not None:
+        # A finding on an answer option: placed at the option when its position is known,
+        # else at the start of the question; offsets refer to the option's text.
+        choice = question.choices[hit.choice] if 0 <= hit.choice < len(question.choices) else None
+        line = (choice.line if choice and choice.line else None) or question.line
+        col = (choice.column if choice and choice.line and choice.column else None) or question.column
         start, end = 0, 0
-        begin, finish = (line, col + hit.start), (line, col + max(hit.end, hit.start + 1))
+        if choice and choice.line:
+            begin, finish = (line, col + hit.start), (line, col + max(hit.end, hit.start + 1))
+        else:
+            begin, finish = (line, col), (line, col + 1)
     else:
         start = min(max(hit.start, 0), text_len)
         end = min(max(hit.end, start), text_len)

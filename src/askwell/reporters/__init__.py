@@ -6,6 +6,7 @@ Reporters never import spaCy and never print; the CLI writes what they return.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Protocol
 
 from askwell.model import Report

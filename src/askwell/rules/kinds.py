@@ -120,6 +120,11 @@ def build_pattern(rule: Rule, nlp: "Language") -> Check:
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
         for span in filter_spans(matcher(doc, as_spans=True)):
+            if delete:
+                # Tokens a pattern matches only as context ("just" + the verb, "of course" + the
+                # comma) are not part of what to delete.
+                while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("VERB", "AUX")):
+                    span = span[:-1]
             message = _render(rule.message, match=span.text)
             if not delete:
                 yield Hit(span.start_char, span.end_char, message)

@@ -219,7 +219,7 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
         id=str(raw["id"]), category=raw["category"], severity=raw["severity"], values=tuple(values),
         message=raw["message"].strip(), why=" ".join(raw["why"].split()), kind=kind,
         bad=_examples(examples.get("bad"), where, "bad"), good=_examples(examples.get("good"), where, "good"),
-        suggestion=raw.get("suggestion"), references=tuple(raw.get("references") or ()),
+        suggestion=" ".join(str(raw["suggestion"]).split()) if raw.get("suggestion") else None, references=tuple(raw.get("references") or ()),
         options=dict(options), applies_to=tuple(applies), scope=scope, spec=spec, source=where,
     )
 
