@@ -85,8 +85,13 @@ def build_phrase(rule: Rule, nlp: "Language") -> Check:
     return check
 
 
-def _match_case(source: str, replacement: str) -> str:
-    if source[:1].isupper() and replacement[:1].islower():
+def _match_case(text: str, start: int, source: str, replacement: str) -> str:
+    """Capitalise the replacement only where the replaced words began a sentence.
+
+    "ZIP code" mid-sentence becomes "postal code", not "Postal code".
+    """
+    sentence_start = start == 0 or text[:start].rstrip()[-1:] in (".", "?", "!", ":", "\n")
+    if sentence_start and source[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
@@ -102,7 +107,7 @@ def build_substitution(rule: Rule, nlp: "Language") -> Check:
             if not _outside(exceptions, question.text, m.start(), m.end()):
                 continue
             key = " ".join(m.group(0).lower().replace("’", "'").split())
-            replacement = _match_case(m.group(0), table.get(key, ""))
+            replacement = _match_case(question.text, m.start(), m.group(0), table.get(key, ""))
             message = _render(rule.message, match=m.group(0), replacement=replacement)
             suggestion = question.text[: m.start()] + replacement + question.text[m.end():]
             yield Hit(m.start(), m.end(), message, suggestion, Fix(m.start(), m.end(), replacement))
