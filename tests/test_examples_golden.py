@@ -26,7 +26,7 @@ def _normalise(text: str) -> str:
 
 def test_examples_match_golden_json(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, ["check", "examples/", "--format", "json", "--config", "examples/.askwell.yaml"])
+    result = CliRunner().invoke(main, ["check", "examples/", "--format", "json", "--config", "examples/.askwell.yaml", "--no-cache"])
     assert result.exit_code == 1, result.output
     got = _normalise(result.stdout)
     if os.environ.get("ASKWELL_UPDATE_GOLDEN") or not GOLDEN.exists():
@@ -36,5 +36,5 @@ def test_examples_match_golden_json(monkeypatch) -> None:  # type: ignore[no-unt
 
 def test_output_is_deterministic(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(ROOT)
-    runs = [CliRunner().invoke(main, ["check", "examples/", "--format", "json"]).stdout for _ in range(2)]
+    runs = [CliRunner().invoke(main, ["check", "examples/", "--format", "json", "--no-cache"]).stdout for _ in range(2)]
     assert runs[0] == runs[1]

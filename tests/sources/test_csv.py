@@ -60,6 +60,12 @@ def test_example_xlsform_csv_positions() -> None:
     assert all(c.line is None and c.column is None for q in qs for c in q.choices)
 
 
+def test_field_references_are_masked(tmp_path: Path) -> None:
+    path = _write(tmp_path, "s.csv", "type,name,label\ntext,a,\"${name}, what did you learn?\"\n")
+    (q,) = _read(path)
+    assert q.masked == ((0, 7),)
+
+
 def test_choices_file_on_its_own_is_not_a_survey() -> None:
     with pytest.raises(NotASurvey, match="choices sheet"):
         _read(XLSFORM / "choices.csv")

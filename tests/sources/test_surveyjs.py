@@ -91,6 +91,12 @@ def test_nested_panels_and_dynamic_panels() -> None:
     assert qs[-1].text == "named_only"
 
 
+def test_placeholders_are_masked() -> None:
+    data = {"elements": [{"type": "comment", "name": "c", "title": "Thanks {name}, what would you change?"}]}
+    (q,) = extract(json.dumps(data), "m.json")
+    assert q.masked == ((7, 13),)
+
+
 def test_localised_title_prefers_english() -> None:
     data = {"pages": [{"elements": [{"type": "comment", "name": "c",
                                      "title": {"fr": "Pourquoi ?", "en": "Why?", "default": "Warum?"}}]}]}

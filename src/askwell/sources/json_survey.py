@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -34,6 +35,8 @@ SKIP = frozenset({"html", "expression", "image", "signaturepad"})
 SINGLE = frozenset({"radiogroup", "dropdown", "imagepicker", "buttongroup"})
 MULTIPLE = frozenset({"checkbox", "tagbox"})
 OPEN = frozenset({"comment", "text"})
+# {question-name} placeholders that SurveyJS fills in at run time: not prose
+_PLACEHOLDER = re.compile(r"\{[^{}\s][^{}]*\}")
 
 
 class PosStr(str):
@@ -205,7 +208,8 @@ class _Survey:
             text=stripped, path=self.path, line=line, column=column, offsets=offsets,
             id=str(name) if isinstance(name, (str, int)) and not isinstance(name, bool) else None,
             type=qtype, choices=tuple(choices), title=self.title, section=section,
-            required=required if isinstance(required, bool) else None))
+            required=required if isinstance(required, bool) else None,
+            masked=tuple((m.start(), m.end()) for m in _PLACEHOLDER.finditer(stripped))))
 
     def elements(self, elements: Any, section: str | None) -> None:
         if not isinstance(elements, list):

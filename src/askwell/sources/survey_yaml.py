@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from askwell.errors import InputError, NotASurvey
@@ -46,15 +46,60 @@ _NULL = "tag:yaml.org,2002:null"
 _IGNORE_COMMENT = re.compile(r"#\s*askwell:\s*ignore\b(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
+# No survey nests anywhere near this deep; deeper documents are refused before composing.
+MAX_DEPTH = 64
+
+
+def _refuse_alias(event: AliasEvent) -> yaml.YAMLError:
+    return yaml.composer.ComposerError(
+        None, None, f"aliases (*{event.anchor}) are not allowed in survey files", event.start_mark)
+
+
+def _too_deep(event: yaml.events.Event) -> yaml.YAMLError:
+    return yaml.composer.ComposerError(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)",
+                                       event.start_mark)
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases while composing (no expansion, no bombs)."""
+    """Pure-Python SafeLoader that refuses aliases and deep nesting while composing."""
+
+    _depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"aliases (*{event.anchor}) are not allowed in survey files", event.start_mark)
+            raise _refuse_alias(self.peek_event())
+        if self.check_event(MappingStartEvent, SequenceStartEvent):
+            if self._depth >= MAX_DEPTH:
+                raise _too_deep(self.peek_event())
+            self._depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
         return super().compose_node(parent, index)
+
+
+# libyaml is much faster, but its composer recurses in C (a deep document would crash
+# the interpreter) and cannot be hooked: its events are checked first, in a flat loop.
+_C_LOADER = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
+
+
+def _compose(text: str) -> Node | None:
+    """The document's node graph, with positions; aliases and deep nesting refused."""
+    loader = _C_LOADER
+    if loader is None:
+        return yaml.compose(text, Loader=_Loader)
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, AliasEvent):
+            raise _refuse_alias(event)
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _too_deep(event)
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            depth -= 1
+    return yaml.compose(text, Loader=loader)
 
 
 class _Lines:
@@ -126,9 +171,9 @@ class _Reader:
 
     def string(self, node: Node, key: str, *, allow_empty: bool = False) -> str:
         """Any scalar as written in the file (``Yes`` stays ``Yes``); lists, maps, null refused."""
-        if not isinstance(node, ScalarNode) or (node.tag == _NULL and node.style is None and not allow_empty):
+        if not isinstance(node, ScalarNode) or (node.tag == _NULL and not node.style and not allow_empty):
             raise self.error(node, key, f"expected a string, got {_kind(node)}")
-        value = "" if node.tag == _NULL and node.style is None else node.value
+        value = "" if node.tag == _NULL and not node.style else node.value
         if not value.strip() and not allow_empty:
             raise self.error(node, key, "is empty")
         return value
@@ -362,9 +407,12 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> InputError:
         line, column = _Lines(text).pos(min(max(exc.position, 0), len(text)))
         return InputError(path, f"invalid YAML: unacceptable character #x{exc.character:04x}: {exc.reason}"
                           if isinstance(exc.character, int) else f"invalid YAML: {exc.reason}", line, column)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]
     context = getattr(exc, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if context and problem.startswith("but "):
+        message = f"invalid YAML: {context}, {problem}"
+    else:
+        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     return InputError(path, " ".join(message.split()), line, column)
 
 
@@ -373,7 +421,7 @@ def extract(text: str, path: str) -> list[Question]:
     if len(text) > MAX_CHARS:
         raise InputError(path, f"YAML file too large for a survey ({len(text)} characters; limit {MAX_CHARS})")
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, text, path) from None
     except RecursionError:

@@ -34,6 +34,8 @@ GROUP_BEGIN = frozenset({"begin group", "begin_group", "begin repeat", "begin_re
 GROUP_END = frozenset({"end group", "end_group", "end repeat", "end_repeat"})
 _TRUE = frozenset({"yes", "true", "true()", "1", "y"})
 _FALSE = frozenset({"no", "false", "false()", "0", "n"})
+# ${field} references that the form fills in at run time: not prose
+_REFERENCE = re.compile(r"\$\{[^}]*\}")
 _LANG = re.compile(r"^label\s*::?\s*(.*)$", re.IGNORECASE)
 
 
@@ -258,5 +260,6 @@ def questions(path: str, survey: Table, choices: Table | None, *, title: str | N
         section = next((g for g in reversed(groups) if g), None)
         out.append(Question(text=text, path=path, line=line, column=column, offsets=offsets,
                             id=_text(row, name_col) or None, type=qtype, choices=tuple(found),
-                            title=title, section=section, required=required))
+                            title=title, section=section, required=required,
+                            masked=tuple((m.start(), m.end()) for m in _REFERENCE.finditer(text))))
     return out
