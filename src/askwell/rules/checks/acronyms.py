@@ -61,7 +61,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         seen.add(acronym)
         if acronym.upper() in known or acronym in explained or acronym in local:
             continue
-        if acronym.isupper() and zipf(acronym.lower()) >= 3.0:
+        if acronym.isupper() and len(acronym) >= 5 and zipf(acronym.lower()) >= 3.0:
             # A common word in capitals ("OPTIONAL") is emphasis, not an acronym.
             continue
         yield Hit(m.start(1), m.end(1), f"'{acronym}' is an acronym that is not spelled out in this survey.")

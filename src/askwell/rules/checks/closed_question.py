@@ -79,6 +79,10 @@ def seeks_feedback(sent: "Span") -> bool:
             return True
         if t.lower_ in EVALUATIVE_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
             return True
+        if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and not any(c.like_num for c in t.subtree):
+            # "Was the schedule crazy?", "Is the room accessible?": a judgement, not a fact
+            # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
+            return True
         if t.lower_ in FEEDBACK_NOUNS and t.pos_ == "NOUN":
             return True
     return False

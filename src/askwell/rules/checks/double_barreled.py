@@ -89,13 +89,19 @@ def _asked_about(first: "Token") -> bool:
         return True
     if first.pos_ == "VERB":
         return first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") and first.tag_ in ("VBG", "VB")
+    if first.dep_ == "nmod" and first.lower_.endswith("ing") and first.head.dep_ in ASKED_DEPS:
+        # "writing and testing functions": two activities the tagger read as noun modifiers.
+        return True
     return first.dep_ in ASKED_DEPS
 
 
 def _anchor(sent: "Span") -> int:
     """Index of the wh-word or fronted auxiliary where the question proper begins."""
     for t in sent:
-        if t.tag_ in ("WDT", "WP", "WP$", "WRB") or (t.i == sent.start and t.pos_ == "AUX"):
+        if t.i == sent.start and t.pos_ == "AUX":
+            return t.i
+        if t.tag_ in ("WDT", "WP", "WP$", "WRB") and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]):
+            # A wh-word inside a relative clause ("sessions that you attended") is background.
             return t.i
     return sent.start
 
