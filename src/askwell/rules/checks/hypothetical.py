@@ -1,0 +1,108 @@
+"""hypothetical-behaviour: asking people to predict what they would or will do.
+
+Fires on:
+- "Would/Will you attend…?", "Would you be willing to pay…?", "Would you like to
+  attend…?" and the same as a statement to rate ("I would attend…"), when the
+  verb is an action (attend, use, pay, join, teach…);
+- "How much would you pay…?", "How many sessions would you attend…?";
+- a yes/no question under a counterfactual condition ("If the workshop were
+  online, would you…?").
+
+Left alone: polite requests ("Would you like to add anything?"), suggestions
+("What would you change?"), ratings ("How would you rate…"), the accepted
+likelihood-to-recommend item and any "How likely are you to…" (the likelihood is
+explicit), arrangements already made ("Will you be attending with
+colleagues?") and stated plans ("Which tools do you plan to use?"): a plan is a
+present state the respondent can report, and post-workshop surveys rightly ask
+about intentions to apply what was learnt.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.stems import form, inverted_aux, stem_sentences, subject, wh_word
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+MODALS = {"would", "will", "'d", "'ll", "wo", "’d", "’ll"}
+DESIRE = {"like", "love", "want", "consider", "prefer", "try", "be"}
+AMOUNT_WH = ("how much", "how many", "how often", "how long", "what price", "what amount", "how frequently")
+
+
+def _modal(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+
+
+def _action(verb: "Token", actions: set[str]) -> "Token | None":
+    """The action verb a predicate asks about: the verb itself, or the one after 'like to', 'be willing to'."""
+    if verb.lemma_.lower() in actions and verb.pos_ == "VERB":
+        return verb
+    if verb.lemma_.lower() in DESIRE:
+        for c in verb.children:
+            target = c
+            if c.dep_ == "acomp" and c.lower_ in ("willing", "able", "ready", "prepared", "interested"):
+                target = next((x for x in c.children if x.dep_ in ("xcomp", "prep")), c)
+                if target.dep_ == "prep":
+                    target = next((x for x in target.children if x.dep_ == "pcomp"), target)
+            if target.dep_ in ("xcomp", "pcomp") and target.lemma_.lower() in actions and target.pos_ == "VERB":
+                return target
+    return None
+
+
+def _counterfactual(sent: "Span") -> bool:
+    """An 'if' clause in the past or with 'were': 'If the workshop were online, …'."""
+    for t in sent:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in t.children):
+            if t.tag_ == "VBD" or any(c.lower_ in ("were", "had") for c in t.children) or t.lower_ == "were":
+                return True
+    return False
+
+
+def _suggest(sent: "Span", action: "Token", modal: "Token") -> str:
+    """'Would you attend X?' → 'How likely are you to attend X?', keeping a leading condition."""
+    verb = action.lemma_ if action.tag_ == "VBG" else action.text
+    rest = (verb + action.whitespace_ + "".join(t.text_with_ws for t in sent[action.i - sent.start + 1:]))
+    rest = rest.strip().rstrip("?.!").strip()
+    lead = "".join(t.text_with_ws for t in sent[:modal.i - sent.start]).strip().rstrip(",").strip()
+    if lead:
+        return f"{lead}, how likely would you be to {rest}?"
+    return f"How likely are you to {rest}?"
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit from the modal to the action it predicts."""
+    actions = {a.lower() for a in options["actions"]}
+    exempt = {a.lower() for a in options["not_actions"]}
+    for sent in stem_sentences(doc):
+        kind = form(sent)
+        root = sent.root
+        subj = subject(sent)
+        if subj is None or subj.lower_ not in ("you", "i", "we"):
+            continue
+        low = sent.text.lower()
+        if "how likely" in low or "likelihood" in low:
+            continue
+        modal = _modal(root)
+        progressive = root.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in root.children)
+        if modal is not None and progressive:
+            continue  # "Will you be attending…": an arrangement, not a prediction
+        if modal is not None and root.lemma_.lower() not in exempt:
+            action = _action(root, actions)
+            if kind == "wh":
+                wh = wh_word(sent)
+                wh_phrase = low[wh.idx - sent.start_char:] if wh is not None else ""
+                if action is not None and (wh_phrase.startswith(AMOUNT_WH) or action.lemma_ in ("pay", "spend")):
+                    yield Hit(modal.idx, action.idx + len(action.text))
+                continue
+            if kind in ("yes-no", "statement"):
+                if action is not None:
+                    better = _suggest(sent, action, modal) if kind == "yes-no" else None
+                    yield Hit(modal.idx, action.idx + len(action.text), suggestion=better)
+                    continue
+                if kind == "yes-no" and modal.lower_ in ("would", "'d", "’d") and _counterfactual(sent) \
+                        and inverted_aux(sent) is not None:
+                    yield Hit(modal.idx, root.idx + len(root.text), suggestion=_suggest(sent, root, modal))
+                    continue

@@ -1,0 +1,83 @@
+"""missing-reference-period: a behaviour or frequency question with no stretch of time.
+
+"How often do you use Git?" lets each respondent pick a window (this week? since
+they started?), so answers are not comparable.  Fires on frequency questions
+("how often", "how frequently", "how many times", "how much time") and on
+present-tense yes/no questions about a habit ("Do you use…"), unless the item
+names a period ("in the past month", "since the workshop", "per week", "in 2024",
+"during the lesson", "ever"), or its choices are rates ("Daily", "Weekly"), or it
+is a group stem whose next item carries such choices.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
+                                        lower_first, neighbour, subject, wh_word)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+FREQUENCY = re.compile(r"\bhow\s+(?:often|frequently|regularly|many\s+times|much\s+time|many\s+hours|many\s+days)\b",
+                       re.IGNORECASE)
+
+
+VAGUE_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom", "usually",
+                 "typically", "normally", "generally", "routinely", "constantly", "recently", "always", "never"}
+
+
+def _anchored(question: Question, context: Context) -> bool:
+    if PERIOD.search(question.text) or choices_define_rate(question):
+        return True
+    if not question.choices:
+        # A group stem ("How often do you use the following?") whose rows carry rate choices.
+        following = neighbour(question, context, 1)
+        if following is not None and choices_define_rate(following):
+            return True
+    return False
+
+
+def rewrite(sent: "Span", period: str) -> str:
+    """The question with a reference period in front and a present 'do' made past."""
+    parts = []
+    for t in sent:
+        if t.lower_ in ("currently", "nowadays") and t.dep_ == "advmod":
+            continue  # the period replaces it
+        if t.lemma_ == "do" and t.dep_ == "aux" and t.tag_ in ("VBP", "VBZ"):
+            parts.append("did" + t.whitespace_)
+        else:
+            parts.append(t.text_with_ws)
+    body = "".join(parts).strip()
+    return capitalise(f"{period}, {lower_first(body)}")
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on 'how often' (or on the verb of a habit question) when no period is given."""
+    if _anchored(question, context):
+        return
+    habits = set(options["habit_verbs"])
+    period = options["period"]
+    for sent in question_sentences(doc):
+        m = FREQUENCY.search(sent.text)
+        if m:
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            wh = wh_word(sent)
+            perfect = any(t.lemma_ == "have" and t.dep_ == "aux" for t in sent) and "times" in m.group(0).lower()
+            if wh is not None and wh.idx == start and not perfect:  # "How many times have you…": a lifetime count
+                yield Hit(start, end, suggestion=rewrite(sent, period))
+            continue
+        aux = inverted_aux(sent)
+        subj = subject(sent)
+        root = sent.root
+        if aux is None or subj is None or subj.lower_ != "you" or wh_word(sent) is not None:
+            continue
+        if aux.lemma_ != "do" or aux.tag_ not in ("VBP", "VBZ"):
+            continue  # past ("did") and perfect ("have you ever") questions have their own frame
+        if any(c.dep_ == "advmod" and c.lower_ in VAGUE_ADVERBS for c in root.children):
+            continue  # "Do you often use…": vague-quantifier reports it, with the same rewrite
+        if root.lemma_.lower() in habits and root.pos_ == "VERB" and in_main_clause(root, sent):
+            yield Hit(aux.idx, root.idx + len(root.text), suggestion=rewrite(sent, period))

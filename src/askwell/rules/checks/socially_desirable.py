@@ -1,0 +1,58 @@
+"""socially-desirable: yes/no or frequency questions about behaviour people feel they ought to report.
+
+Voting, recycling, donating, volunteering, exercising: respondents over-report
+what is approved of and under-report what is not (smoking, drinking, cheating).  Fires when the
+question asks the respondent ("you") about such a behaviour, unless the item
+already gives a face-saving lead-in ("Not everyone has time to…", "Some people…") or
+a choice to decline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.stems import form, has_opt_out, in_conditional, subject
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+FACE_SAVING = re.compile(r"\b(?:not everyone|some people|many people|(?:it'?s|it is) (?:ok|okay|fine)|"
+                         r"no (?:right|wrong) "
+                         r"answers?|for (?:many|various|a variety of) reasons|don'?t always|do not always|"
+                         r"(?:were|are) (?:not )?able to|have (?:had )?(?:the )?(?:time|chance))\b", re.IGNORECASE)
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on the behaviour verb (and its object) of a question the respondent may answer to look good."""
+    if FACE_SAVING.search(question.text) or has_opt_out(question):
+        return
+    verbs = {v.lower() for v in options["verbs"]}
+    objects: dict[str, list[str]] = {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()}
+    for sent in question_sentences(doc):
+        if form(sent) not in ("yes-no", "wh"):
+            continue
+        subj = subject(sent)
+        if subj is None or subj.lower_ != "you":
+            continue
+        for t in sent:
+            if t.pos_ != "VERB" or in_conditional(t):
+                continue
+            lemma = t.lemma_.lower()
+            if t.head.i != sent.root.i and t.i != sent.root.i and t.dep_ not in ("xcomp", "conj"):
+                continue
+            hit_end = None
+            if lemma in verbs:
+                hit_end = t.idx + len(t.text)
+            elif lemma in objects:
+                after = sent.text[t.idx - sent.start_char:].lower()
+                for obj in objects[lemma]:
+                    m = re.match(rf"\w+\s+(?:\w+\s+){{0,3}}?{re.escape(obj)}\b", after)
+                    if m:
+                        hit_end = t.idx + m.end()
+                        break
+            if hit_end is not None:
+                yield Hit(t.idx, hit_end)
+                return

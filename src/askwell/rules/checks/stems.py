@@ -1,0 +1,271 @@
+"""Parse helpers shared by the wording checks (vague, negative, absolute, hypothetical,
+sensitive, structure): what form a sentence has, which sentences are the stem of an
+item, which spans are fixed hedges, and what the neighbouring items are.
+
+A *stem* is the part of an item a respondent answers: its question sentences, or,
+when it has none, its statements (a statement to rate) and requests.  Instructions
+and clarifications around a question ("This could include…") are not the stem.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from askwell.model import Context, Question
+from askwell.rules.checks.questions import question_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
+# Dependencies that open a clause other than the main one.
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis", "appos"}
+REQUEST_VERBS = {"describe", "explain", "tell", "list", "rate", "select", "choose", "indicate", "share", "enter",
+                 "provide", "name", "give", "write", "check", "mark", "rank", "comment", "specify", "state",
+                 "summarise", "summarize", "identify", "let", "envision", "imagine", "think", "consider", "pick",
+                 "type", "add", "include", "note", "suggest", "elaborate", "complete", "answer", "fill", "use"}
+# Sentences that only ask how far the respondent agrees: the statement before them is the stem.
+AGREE_ONLY = re.compile(r"^\s*(?:how much|to what extent|how strongly)?\s*(?:do|would) you\s+(?:agree|disagree)"
+                        r"(?:\s+or\s+(?:agree|disagree))?(?:\s+with\s+(?:this|that|it|the statement))?\s*\?\s*$"
+                        r"|^\s*(?:how much|to what extent|how strongly) do you agree.{0,40}\?\s*$", re.IGNORECASE)
+
+# Choice texts that let a respondent decline to answer.
+OPT_OUT = re.compile(r"prefer not|rather not|decline|not to (?:say|answer|disclose|respond)|don'?t wish|"
+                     r"do not wish|no answer|skip|not (?:comfortable|willing) (?:answering|to answer)",
+                     re.IGNORECASE)
+# Rates and counts in answer choices: they define what "often" or "regularly" mean.
+RATE = re.compile(r"\d|\b(?:once|twice|thrice|times?|daily|weekly|fortnightly|monthly|quarterly|yearly|annually|"
+                  r"hourly|every|each|per)\b|\b(?:a|an)\s+(?:day|week|month|year|semester|term)\b", re.IGNORECASE)
+_UNIT = (r"(?:days?|weeks?|fortnights?|months?|years?|semesters?|terms?|quarters?|hours?|sessions?|lessons?|"
+         r"workshops?|courses?)")
+_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)"
+_EVENT = (r"(?:workshop|lesson|session|course|training|event|class|module|tutorial|conference|meeting|sprint|"
+          r"hackathon|bootcamp|camp|day|week|month|year|semester|term|quarter|episode|exercise|"
+          r"call|seminar|webinar|study group|summer|winter|spring|autumn|fall)s?")
+# A reference period: the stretch of time a behaviour question asks about.
+PERIOD = re.compile(
+    r"\b(?:in|during|over|within|for|throughout)\s+the\s+(?:past|last|previous|next|first|coming|same)\b"
+    rf"|\b(?:past|last|previous|next|this|coming)\s+(?:{_FEW}\s+)?{_UNIT}"
+    rf"|\b(?:per|a|an|each|every)\s+(?:\d+\s+|other\s+|two\s+)?{_UNIT}"
+    r"|\b(?:since|before|after|until|prior to|so far|to date|ever|lifetime|today|yesterday|tonight)\b"
+    r"|\b(?:daily|weekly|monthly|yearly|annually|fortnightly)\b"
+    r"|\b(?:in|during|since|of)\s+(?:19|20)\d\d\b"
+    r"|\b(?:during|in|at|throughout|from|for)\s+(?:the|this|that|your|our|each|these|those)\s+"
+    rf"(?:\w+[\s-]+){{0,3}}?{_EVENT}\b"
+    r"|\bin your (?:life|career|lifetime)\b",
+    re.IGNORECASE)
+# Fixed phrases with a negation or an absolute word that are not what those rules mean.
+HEDGES = ("or not", "if not", "whether or not", "not at all", "if at all", "not sure", "not applicable",
+          "why not", "why or why not", "or no", "yes or no", "not only", "not just", "or none", "if any",
+          "if anything", "all that apply", "all in all", "after all", "first of all", "above all", "at all",
+          "none of the above", "all of the above", "not yet", "no matter", "no one else", "don't know",
+          "do not know", "not certain", "no need")
+
+
+@lru_cache(maxsize=64)
+def _hedge_regex(extra: tuple[str, ...]) -> "re.Pattern[str]":
+    phrases = sorted(set(HEDGES) | set(extra), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
+    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def cached_phrases(phrases: tuple[str, ...]) -> "re.Pattern[str]":
+    """``phrase_regex`` compiled once per phrase list."""
+    from askwell.rules.kinds import phrase_regex
+
+    return phrase_regex(phrases)
+
+
+def hedge_spans(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Character spans of fixed hedges ("or not", "not at all", "all that apply") in ``text``."""
+    return [m.span() for m in _hedge_regex(tuple(extra)).finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) lies within one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def in_brackets(doc: "Doc", index: int) -> bool:
+    """True when token ``index`` sits inside round or square brackets."""
+    depth = 0
+    for t in doc[:index]:
+        depth += t.text in ("(", "[")
+        depth -= t.text in (")", "]")
+    return depth > 0
+
+
+def words(sent: "Span") -> list["Token"]:
+    """Tokens without punctuation and spaces."""
+    return [t for t in sent if not t.is_punct and not t.is_space]
+
+
+def subject(sent: "Span") -> "Token | None":
+    """The subject of the sentence's root (or of its complement, when the parser hangs it there), if any."""
+    root = sent.root
+    found = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if found is None:
+        found = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("acomp", "attr", "oprd")
+                      and t.head.head.i == root.i), None)
+    return found
+
+
+def in_main_clause(token: "Token", sent: "Span") -> bool:
+    """True when ``token`` belongs to the main clause (not a relative, adverbial or complement clause)."""
+    t = token
+    root = sent.root
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ in SUBORDINATE_DEPS:
+            return False
+        t = t.head
+    return True
+
+
+def in_conditional(token: "Token") -> bool:
+    """True when ``token`` is inside an if/unless/when clause (a filter, not the question)."""
+    for anc in [token, *token.ancestors]:
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "when", "whenever",
+                                                                             "because", "since", "while")
+                                       for c in anc.children):
+            return True
+    return False
+
+
+def in_relative(token: "Token", sent: "Span") -> bool:
+    """True when ``token`` sits in a relative clause or a clause modifying a noun."""
+    t = token
+    while t.i != sent.root.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        t = t.head
+    return False
+
+
+def inverted_aux(sent: "Span") -> "Token | None":
+    """The auxiliary of a yes/no question ("Do you…", "Is it…", "If X, would you…"), else None."""
+    root = sent.root
+    subj = subject(sent)
+    if subj is None:
+        return None
+    candidates = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < subj.i]
+    if root.pos_ == "AUX" and root.i < subj.i:
+        candidates.append(root)
+    candidates = [c for c in candidates if c.tag_ in ("MD", "VBP", "VBZ", "VBD", "VB")]
+    return min(candidates, key=lambda c: c.i) if candidates else None
+
+
+def wh_word(sent: "Span") -> "Token | None":
+    """The wh-word that opens the main clause ("How often…", "Since X, what…"), else None."""
+    subj = subject(sent)
+    limit = subj.i if subj is not None else sent.root.i
+    for t in sent:
+        if t.i > max(limit, sent.root.i):
+            break
+        if t.tag_ in WH_TAGS and in_main_clause(t, sent):
+            return t
+    return None
+
+
+def form(sent: "Span") -> str:
+    """'wh', 'yes-no', 'request', 'statement' or 'fragment'."""
+    ws = words(sent)
+    if not ws:
+        return "fragment"
+    if wh_word(sent) is not None:
+        return "wh"
+    if inverted_aux(sent) is not None:
+        return "yes-no"
+    root = sent.root
+    lowered = {t.lower_ for t in ws}
+    subj = subject(sent)
+    if subj is None and root.pos_ == "VERB" and root.tag_ in ("VB", "VBP") and not any(
+            c.dep_ == "mark" for c in root.children):
+        return "request"
+    if "please" in lowered or (ws[0].lemma_.lower() in REQUEST_VERBS and subj is None
+                               and ws[0].tag_ in ("VB", "NN", "NNP")):
+        return "request"
+    if subj is not None and subj.lower_ in ("i", "we") and root.lemma_ in ("like", "love", "want", "appreciate") \
+            and any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
+        return "request"
+    if subj is not None and root.pos_ in ("VERB", "AUX"):
+        return "statement"
+    return "fragment"
+
+
+def _after_colon(sent: "Span") -> "Span":
+    """"Please rate your agreement with the following statements: X is Y." → "X is Y."."""
+    colons = [t for t in sent if t.text == ":"]
+    if colons:
+        tail = sent.doc[colons[-1].i + 1:sent.end]
+        if len(words(tail)) >= 3:
+            return tail
+    return sent
+
+
+def stem_sentences(doc: "Doc") -> list["Span"]:
+    """The sentences a respondent answers: question sentences (with a statement they ask
+    agreement with), else every statement or request of the item."""
+    asked = list(question_sentences(doc))
+    if not asked:
+        return [_after_colon(s) for s in doc.sents if words(s)]
+    sents = list(doc.sents)
+    out: list["Span"] = []
+    for s in asked:
+        if AGREE_ONLY.match(s.text):
+            k = next(i for i, x in enumerate(sents) if x.start == s.start)
+            out.extend(x for x in sents[:k] if form(x) == "statement")
+        out.append(s)
+    return out
+
+
+def item_index(question: Question, context: Context) -> int | None:
+    """Index of ``question`` among its file's questions, or None."""
+    memo = context.memo.setdefault("stems.index", {})
+    assert isinstance(memo, dict)
+    if not memo and context.questions:
+        for k, q in enumerate(context.questions):
+            memo.setdefault(id(q), k)
+    index = memo.get(id(question))
+    if index is None:
+        for k, q in enumerate(context.questions):
+            if q is question or q == question:
+                return k
+    return index
+
+
+def neighbour(question: Question, context: Context, offset: int) -> Question | None:
+    """The item ``offset`` places away in the same file, or None."""
+    k = item_index(question, context)
+    if k is None:
+        return None
+    j = k + offset
+    return context.questions[j] if 0 <= j < len(context.questions) else None
+
+
+def has_opt_out(question: Question) -> bool:
+    """True when a choice lets the respondent decline, or the text says answering is optional."""
+    if any(OPT_OUT.search(c.text) for c in question.choices):
+        return True
+    return bool(re.search(r"\boptional\b|prefer not to|you (?:may|can) (?:skip|leave)|not required",
+                          question.text, re.IGNORECASE))
+
+
+def choices_define_rate(question: Question) -> bool:
+    """True when the answer choices are numbers or rates (daily, 2-4 times, per week…)."""
+    return sum(1 for c in question.choices if RATE.search(c.text)) >= 2
+
+
+def capitalise(text: str) -> str:
+    """``text`` with its first letter upper-case."""
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first letter lower-case unless it starts an acronym or a name like 'I'."""
+    if len(text) > 1 and text[1].isupper() or text.startswith(("I ", "I'")):
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,106 @@
+"""vague-quantifier: "often", "regularly", "recently", "a lot" in the stem with nothing to anchor them.
+
+A vague quantifier asks each respondent to pick their own threshold: "often" is
+twice a month for one person and twice a day for another.  It is anchored, and not
+flagged, when the item gives a number, a rate or a reference period, or when the
+answer choices are numbers or rates.  "How often" and "how many" ask for the
+amount and are not vague; "in a few words" sets the length of an answer.  Words
+for the typical case ("usually", "normally") are only vague when the respondent
+must say yes or agree to them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate, form,
+                                        hedge_spans, in_brackets, inside, inverted_aux, lower_first,
+                                        stem_sentences, subject)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+# Right after one of these words the term asks for or compares an amount ("how often", "too many",
+# "more often", "most often").
+ASKING = {"how", "as", "so", "too", "that", "this", "more", "less", "most", "least", "very"}
+# "a few words", "several examples": the length of the answer, not a frequency.
+ANSWER_LENGTH = re.compile(r"\s+(?:\w+\s+)?(?:words?|sentences?|lines?|examples?|things?|points?|minutes?|seconds?|"
+                           r"ideas?|reasons?|ways?|bullet)", re.IGNORECASE)
+FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom",
+                     "infrequently", "routinely", "constantly", "usually", "typically", "normally", "generally",
+                     "recently", "lately"}
+
+
+AMOUNTS = {"a lot", "a great deal", "quite a bit"}
+TIME_WORDS = FREQUENCY_ADVERBS | {"most of the time", "much of the time", "some of the time", "from time to time",
+                                  "now and then", "every now and then", "hardly ever"}
+
+
+def _counted(question: Question) -> bool:
+    """A number or rate in the item or its choices: every vague word is defined."""
+    return bool(RATE.search(question.text) or choices_define_rate(question))
+
+
+def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
+    """A frequency question without the vague word, where the sentence form allows one."""
+    text = sent.text.strip()
+    offset = sent.start_char
+    s, e = start - offset, end - offset
+    if text[e:e + 1] == " ":
+        e += 1
+    elif s > 0 and text[s - 1] == " ":
+        s -= 1
+    without = (text[:s] + text[e:]).strip()
+    aux = inverted_aux(sent)
+    subj = subject(sent)
+    if aux is None or subj is None:
+        return None
+    first = sent[0]
+    if aux.i != first.i or subj.lower_ != "you":
+        return None
+    rest = without[len(first.text):].strip()
+    if term.lower() in AMOUNTS and first.lower_ in ("do", "does", "did"):
+        return f"How much {first.lower_} {rest}"
+    if term.lower() not in FREQUENCY_ADVERBS:
+        return None
+    if term.lower() in ("recently", "lately"):
+        return f"In the past six months, {first.lower_} {rest}"
+    if first.lower_ in ("do", "does", "did"):
+        return f"In the past month, how often did {rest}"
+    return f"In the past month, how often {first.lower_} {rest}"
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on each unanchored vague quantifier in the stem."""
+    if _counted(question):
+        return
+    period = PERIOD.search(question.text) is not None
+    terms = [t.lower() for t in options["terms"]]
+    typical = {t.lower() for t in options["typical"]}
+    regex = cached_phrases(tuple(terms) + tuple(sorted(typical)))
+    hedges = hedge_spans(question.text)
+    for sent in stem_sentences(doc):
+        kind = form(sent)
+        for m in regex.finditer(sent.text):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            term = m.group(0).lower()
+            if inside(hedges, start, end) or (period and term in TIME_WORDS):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or in_brackets(doc, span.start):
+                continue
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if before in ASKING:
+                continue
+            if term in typical and kind not in ("yes-no", "statement"):
+                continue
+            if ANSWER_LENGTH.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
+                continue
+            if term in ("recently", "lately") and span.root.head.dep_ in ("amod", "acl", "compound"):
+                continue  # "the recently released lesson": describes a thing, not a behaviour
+            message = (f"'{m.group(0)}' means different amounts to different people; "
+                       "give a number, a time period or answer choices that define it.")
+            better = rewrite(sent, start, end, term)
+            yield Hit(start, end, message, capitalise(lower_first(better)) if better else None)
