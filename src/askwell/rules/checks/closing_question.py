@@ -1,6 +1,6 @@
 """no-closing-question (survey scope): the survey never invites respondents to add anything.
 
-A last open question ("Is there anything else you would like to tell us?") is
+A last open question ("What else do you want to tell us?") is
 where people say what the survey did not foresee.  The rule is quiet when one of
 the last items is open, or when an open catch-all question appears anywhere in
 the second half (demographics often follow it).  Files whose items carry no

@@ -11,7 +11,7 @@ the same way:
 - ``scale()`` decides whether a list of options is a rating scale and which kind
   (two-sided or one-sided), with a score per point for order checks;
 - ``interval()`` and ``ranges()`` parse numeric ranges ("18-24", "Under 18",
-  "$10,000 or more", "6 months - 1 year ago") and ``range_problems()`` finds
+  "$10,000 or more", "3 months - 1 year ago") and ``range_problems()`` finds
   overlaps, gaps and uncovered ends;
 - ``lookup_list()`` recognises lists people search rather than read (countries,
   years, months, alphabetical lists).
@@ -561,6 +561,7 @@ def interval(text: str, unit_hint: tuple[str, float] | None = None) -> Interval 
     low = normalise(text)
     low = _PARENS.sub(" ", low)
     low = low.replace("+", " plus ")
+    low = re.sub(r"\b(?:a|an|one)\s+(?=(?:year|month|week|day|hour|minute)s?\b)", "1 ", low)  # "over a year"
     low = re.sub(r"(?<=\d)\s*-\s*(?=[$€£¥₹]?\d)", " - ", low)
     low = re.sub(r"(?<=[a-z%])\s*-\s*(?=[$€£¥₹]?\d)", " - ", low)
     quantities: list[_Qty] = []
@@ -618,7 +619,7 @@ def ranges(choices: tuple[str, ...] | list[str]) -> list[tuple[int, Interval]] |
 
     A range list has at least two parsed options, at least one of them a range or an
     open end ("18-24", "Under 18", "10+"), and at most one substantive option that is
-    not a number ("This was my first workshop").  Bare numbers and years alone are a
+    not a number ("It was my first one").  Bare numbers and years alone are a
     numeric scale or a year list, not ranges.
     """
     # Bounds without a unit ("Less than 1") take the list's unit when it names exactly one.
