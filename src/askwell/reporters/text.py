@@ -55,7 +55,11 @@ class TextReporter:
             lines.append(f"{self._c(e.location() + ':', 'path')} {self._c('error', 'error')} input {e.message}")
         for r in report.results:
             for f in r.findings:
-                block = self.finding(r.question.text, r.question.line, f)
+                if f.choice is not None and 0 <= f.choice < len(r.question.choices):
+                    # A finding on an answer option shows that option, on its own line.
+                    block = self.finding(f"option: {r.question.choices[f.choice].text}", f.line, f)
+                else:
+                    block = self.finding(r.question.text, r.question.line, f)
                 block[0] = f"{self._c(r.question.path + ':', 'path')}{block[0]}"
                 lines.extend(block)
                 lines.append("")

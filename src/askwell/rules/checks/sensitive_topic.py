@@ -30,6 +30,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     """One hit on the first sensitive topic word of an item that offers no opt-out."""
     if has_opt_out(question):
         return
+    if question.choices:
+        # With answer options, missing-prefer-not-to-say gives the same advice on the options;
+        # one finding per problem, not two.
+        return
     topics: dict[str, list[str]] = options["topics"]
     text = question.text
     hedges = hedge_spans(text, NOT_PERSONAL)
