@@ -17,6 +17,7 @@ from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, words
 from askwell.rules.checks import CHECK_MODULES
 from askwell.rules.packs import Rule, wordlist
+from askwell.rules.rewrites import REWRITES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -77,11 +78,13 @@ def build_phrase(rule: Rule, nlp: "Language") -> Check:
         return check_lemma
 
     regex = phrase_regex(phrases)
+    rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
         for m in regex.finditer(question.text):
             if _outside(exceptions, question.text, m.start(), m.end()):
-                yield Hit(m.start(), m.end(), _render(rule.message, match=m.group(0)))
+                better = rewrite(question.text, m.start(), m.end()) if rewrite else None
+                yield Hit(m.start(), m.end(), _render(rule.message, match=m.group(0)), better)
     return check
 
 
@@ -122,6 +125,7 @@ def build_pattern(rule: Rule, nlp: "Language") -> Check:
     matcher = Matcher(nlp.vocab)
     matcher.add(rule.id, rule.spec["patterns"])
     delete = rule.spec.get("fix") == "delete"
+    rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
         for span in filter_spans(matcher(doc, as_spans=True)):
@@ -132,7 +136,8 @@ def build_pattern(rule: Rule, nlp: "Language") -> Check:
                     span = span[:-1]
             message = _render(rule.message, match=span.text)
             if not delete:
-                yield Hit(span.start_char, span.end_char, message)
+                better = rewrite(question.text, span.start_char, span.end_char) if rewrite else None
+                yield Hit(span.start_char, span.end_char, message, better)
                 continue
             fix = deletion(question.text, span.start_char, span.end_char)
             rewritten = question.text[: fix.start] + question.text[fix.end:]

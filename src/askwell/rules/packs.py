@@ -18,6 +18,7 @@ import yaml
 
 from askwell.errors import ConfigError
 from askwell.rules.checks import CHECK_MODULES
+from askwell.rules.rewrites import REWRITES
 from askwell.model import CATEGORIES, QUESTION_TYPES, SEVERITIES
 
 # "policy" rules are raised by the policy stage itself (e.g. unused suppressions), not by a check.
@@ -28,9 +29,9 @@ COMMON_KEYS = {
     "examples", "kind", "options", "applies_to", "scope", "tags",
 }
 KIND_KEYS: dict[str, set[str]] = {
-    "phrase": {"phrases", "wordlist", "lemma", "exceptions"},
+    "phrase": {"phrases", "wordlist", "lemma", "exceptions", "rewrite"},
     "substitution": {"substitutions", "exceptions"},
-    "pattern": {"patterns", "fix"},
+    "pattern": {"patterns", "fix", "rewrite"},
     "metric": {"metric"},
     "check": {"check"},
     "policy": set(),
@@ -213,6 +214,8 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
             raise ConfigError(where, "metric", f"must be one of {', '.join(METRICS)}{close_match(spec.get('metric') or '', METRICS)}")
         if "max" not in options:
             raise ConfigError(where, "options.max", "a metric rule needs a 'max' option")
+    if "rewrite" in spec and spec["rewrite"] not in REWRITES:
+        raise ConfigError(where, "rewrite", f"unknown rewrite {spec['rewrite']!r}{close_match(str(spec['rewrite']), REWRITES)}")
     if kind == "check" and spec.get("check") not in CHECK_MODULES:
         raise ConfigError(where, "check", f"unknown coded check {spec.get('check')!r}{close_match(str(spec.get('check')), CHECK_MODULES)}")
     return Rule(

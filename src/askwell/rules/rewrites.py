@@ -1,0 +1,64 @@
+"""Named rewrites that declarative rules can ask for with ``rewrite: NAME``.
+
+A rewrite turns a question and the span a rule matched into a better question.
+They are plain functions in one explicit table, so a rule file can only name
+one that exists (checked when the rule packs load).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+LEADING_STEM = re.compile(
+    r"^\s*(?:do|does|did|would|could|should|will|have|is|was|are|were|ca|wo)(?:n['’]t| not)\s+"
+    r"(?:you\s+(?:agree|think|feel|say|believe|find|consider|accept)|it|this|that|there)"
+    r"(?:\s+(?:true|the case|so))?(?:\s+that)?\s+",
+    re.IGNORECASE,
+)
+
+
+# Sentence-initial words that lose their capital inside a longer question; names keep theirs.
+FUNCTION_WORDS = {"the", "a", "an", "you", "your", "our", "this", "that", "these", "those", "it", "we", "they",
+                  "there", "most", "many", "some", "all", "every", "each", "my", "their", "its"}
+
+
+def _statement(text: str) -> str:
+    body = text.strip().rstrip("?").rstrip(" ,")
+    first = body.split(" ", 1)[0]
+    return body[:1].lower() + body[1:] if first.lower() in FUNCTION_WORDS else body
+
+
+def balanced_agreement(text: str, start: int, end: int) -> str | None:
+    """'Don't you agree that X?' and 'X, right?' → 'Do you agree or disagree that X?'"""
+    stem = LEADING_STEM.match(text)
+    if stem:
+        rest = text[stem.end():]
+        return f"Do you agree or disagree that {_statement(rest)}?" if rest.strip(" ?") else None
+    if start > 0 and text[start:start + 1] == ",":
+        statement = text[:start]
+        return f"Do you agree or disagree that {_statement(statement)}?" if statement.strip() else None
+    return None
+
+
+COPULAS = {"is", "was", "are", "were", "be", "been", "being", "seem", "seemed", "looks", "looked"}
+
+
+def drop_word(text: str, start: int, end: int) -> str | None:
+    """Remove a loaded modifier ("our excellent instructors" → "our instructors").
+
+    Only where a word follows and no copula precedes: "the instructors were excellent"
+    has no neutral version without the word, so no rewrite is offered.
+    """
+    after = text[end:]
+    before = text[:start].split()
+    if not re.match(r"\s+[^\W\d_]", after) or (before and before[-1].lower() in COPULAS):
+        return None
+    rewritten = text[:start] + after.lstrip()
+    return rewritten[:1].upper() + rewritten[1:]
+
+
+REWRITES: dict[str, Callable[[str, int, int], str | None]] = {
+    "balanced_agreement": balanced_agreement,
+    "drop_word": drop_word,
+}

@@ -1,0 +1,49 @@
+"""Named rewrites and the rewrites coded checks build: the better question beside a finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from askwell.errors import ConfigError
+from askwell.rules.packs import parse_rule
+from askwell.rules.rewrites import balanced_agreement, drop_word
+
+
+@pytest.mark.parametrize(("text", "start", "better"), [
+    ("Don't you agree that the breaks were long enough?", 0, "Do you agree or disagree that the breaks were long enough?"),
+    ("Isn't it true that Git saves time?", 0, "Do you agree or disagree that Git saves time?"),
+    ("The room was warm enough, right?", 24, "Do you agree or disagree that the room was warm enough?"),
+])
+def test_balanced_agreement(text: str, start: int, better: str) -> None:
+    assert balanced_agreement(text, start, start + 5) == better
+
+
+def test_drop_word_only_where_a_word_follows() -> None:
+    text = "How would you rate our excellent instructors?"
+    start = text.index("excellent")
+    assert drop_word(text, start, start + 9) == "How would you rate our instructors?"
+    text = "Were the instructors excellent?"
+    start = text.index("excellent")
+    assert drop_word(text, start, start + 9) is None
+
+
+def test_unknown_rewrite_is_refused() -> None:
+    raw = {"id": "x", "category": "leading", "severity": "info", "values": ["act-openly"], "message": "m",
+           "why": "w", "kind": "phrase", "phrases": ["a"], "rewrite": "balanced_agreemnt",
+           "examples": {"bad": ["a"], "good": ["b"]}}
+    with pytest.raises(ConfigError, match="did you mean 'balanced_agreement'"):
+        parse_rule(raw, "r.yaml", {"act-openly"})
+
+
+@pytest.mark.parametrize(("text", "rule", "better"), [
+    ("Any questions?", "closed-question", "What questions do you have?"),
+    ("Do you have any suggestions for the next workshop?", "closed-question",
+     "What suggestions for the next workshop do you have?"),
+    ("Would you recommend this workshop to a colleague?", "closed-question",
+     "How likely are you to recommend this workshop to a colleague?"),
+    ("How much did you enjoy the workshop?", "presupposition", "How much, if at all, did you enjoy the workshop?"),
+    ("Why didn't you just use the search bar?", "dismissive-words", "Why didn't you use the search bar?"),
+])
+def test_coded_rewrites(lint_text, text: str, rule: str, better: str) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in lint_text(text) if f.rule == rule]
+    assert found and found[0].suggestion == better
