@@ -81,7 +81,7 @@ def test_select_and_ignore_by_category() -> None:
         ("select: closed\nexclude: 3\n", "exclude", "list of strings"),
         ("vocabulary: {acept: [Git]}\n", "vocabulary.acept", "did you mean 'accept'"),
         ("extends: stricct\n", "extends", "did you mean 'strict'"),
-        ("audience: novices\n", "audience", "not one of"),
+        ("audience: learner\n", "audience", "did you mean 'learners'"),
         ("weights: {error: -1}\n", "weights.error", "0 or more"),
     ],
 )
@@ -118,3 +118,20 @@ def test_extends_cycle(tmp_path: Path) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         cfg.load(tmp_path / "nope.yaml")
+
+
+def test_user_defined_audience_profile(tmp_path: Path) -> None:
+    path = write(tmp_path, "audience: librarians\nrules: {glossary-term: {levels: {librarians: [advanced]}}}\n")
+    c = cfg.load(path)
+    active = {a.rule.id: a for a in cfg.active_rules(c)}
+    assert c.audience == "librarians"
+    assert active["glossary-term"].options["levels"]["librarians"] == ["advanced"]
+
+
+def test_audience_changes_what_is_jargon(lint_text, default_config) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    text = "How often do you use version control?"
+    learners = [f.rule for f in lint_text(text, config=replace(default_config, audience="learners"))]
+    instructors = [f.rule for f in lint_text(text, config=replace(default_config, audience="instructors"))]
+    assert "glossary-term" in learners and "glossary-term" not in instructors

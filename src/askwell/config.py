@@ -14,6 +14,7 @@ from typing import Any
 from askwell.errors import ConfigError
 from askwell.model import CATEGORIES, SEVERITIES
 from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path, read_yaml
+from askwell.rules.packs import rules_by_id as load_rules_by_id
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -187,8 +188,10 @@ def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
                     raise ConfigError(where, f"weights.{sev}", "must be a number of points, 0 or more")
             out[key] = {k: float(v) for k, v in value.items()}
         elif key == "audience":
-            if value not in AUDIENCES:
-                raise ConfigError(where, key, f"{value!r} is not one of {', '.join(AUDIENCES)}{close_match(str(value), AUDIENCES)}")
+            # Checked after merging: a config may define its own audience profile in the
+            # glossary-term rule's ``levels`` option.
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(where, key, "must be an audience name")
             out[key] = value
     return out
 
@@ -291,6 +294,15 @@ def load(config_path: Path | None, overrides: dict[str, Any] | None = None) -> C
     if overrides:
         layers.append(_validate(overrides, "command line"))
     merged = _merge(layers)
+    if "audience" in merged:
+        levels = load_rules_by_id().get("glossary-term")
+        profiles = set(AUDIENCES) | set(merged.get("rules", {}).get("glossary-term", {}).get("levels", {}))
+        profiles |= set((levels.options.get("levels") or {}) if levels else ())
+        if merged["audience"] not in profiles:
+            where = str(config_path) if config_path else "command line"
+            raise ConfigError(where, "audience", f"{merged['audience']!r} is not one of {', '.join(sorted(profiles))}"
+                              f"{close_match(merged['audience'], profiles)} (define new profiles under "
+                              "rules.glossary-term.levels)")
     fields: dict[str, Any] = {k: v for k, v in merged.items() if k in Config.__dataclass_fields__}
     fields["accept"] = merged.get("vocabulary.accept", ())
     fields["reject"] = merged.get("vocabulary.reject", ())
