@@ -153,3 +153,12 @@ def test_commands_without_nlp_never_import_spacy(args: list[str]) -> None:
             "assert 'textstat' not in sys.modules and 'wordfreq' not in sys.modules\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_jobs_give_identical_output(tmp_path: Path) -> None:
+    lines = [f"Don't you agree that lesson {i} was great?" if i % 3 == 0 else f"What did you learn in lesson {i}?"
+             for i in range(60)]
+    (tmp_path / "many.txt").write_text("\n".join(lines) + "\n")
+    one = run("check", "--no-cache", "--format", "json", "--jobs", "1", str(tmp_path / "many.txt"))[1]
+    two = run("check", "--no-cache", "--format", "json", "--jobs", "2", str(tmp_path / "many.txt"))[1]
+    assert one == two and json.loads(one)["summary"]["questions"] == 60
