@@ -1,5 +1,5 @@
 """``python -m askwell``."""
 
-from askwell.cli import main
+from askwell.cli import entry
 
-main()
+entry()

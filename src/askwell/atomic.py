@@ -14,12 +14,16 @@ from askwell.errors import AskwellError
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; OS failures become a one-line user error."""
+    """Write ``text`` (UTF-8) to ``path`` atomically; OS failures become a one-line user error.
+
+    Lone surrogates (file names that are not UTF-8) are written as the bytes they
+    stand for, as on standard output.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

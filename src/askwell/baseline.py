@@ -38,7 +38,7 @@ def write(path: Path, checked: "Iterable[Checked | QuestionResult]") -> int:
 def read(path: Path) -> Counter[Key]:
     """The recorded findings as a multiset; a broken file is a user error naming it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
         if data.get("format") != FORMAT:
             raise ValueError(f"unknown baseline format {data.get('format')!r}")
         return Counter({_key(e["rule"], e["path"], e["text"]): int(e.get("count", 1)) for e in data["findings"]})

@@ -53,11 +53,14 @@ def model_id(model: str | None) -> str:
     for name in ([model] if model else []) + list(FALLBACK_MODELS):
         if importlib.util.find_spec(name) is None:
             continue
-        try:
-            dist = importlib.metadata.packages_distributions().get(name, [name])[0]
-            return f"{name}=={importlib.metadata.version(dist)}"
-        except (importlib.metadata.PackageNotFoundError, IndexError):
-            return name
+        # Model packages are named like their module with dashes; scanning every installed
+        # distribution (packages_distributions) would cost more than the lookup it replaces.
+        for dist in (name.replace("_", "-"), name):
+            try:
+                return f"{name}=={importlib.metadata.version(dist)}"
+            except importlib.metadata.PackageNotFoundError:
+                continue
+        return name
     return str(model)
 
 

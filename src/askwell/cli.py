@@ -6,6 +6,7 @@ Heavy imports (spaCy, the engine) happen inside ``check`` only, so ``--help``,
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from pathlib import Path
@@ -29,10 +30,30 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
+def _tolerant_streams() -> None:
+    """Never crash on output the terminal cannot encode.
+
+    File names that are not UTF-8 reach askwell as lone surrogates: they go out as
+    the bytes they came from.  On a non-UTF-8 stream (a cp1252 pipe, a latin-1
+    terminal) characters it cannot hold are shown as escapes.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", None)
+        if reconfigure is None or not isinstance(encoding, str):
+            continue
+        try:
+            utf8 = codecs.lookup(encoding).name == "utf-8"
+            reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")
+        except (LookupError, ValueError, OSError):
+            continue
+
+
 class Group(click.Group):
     """Turns user errors raised anywhere into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        _tolerant_streams()
         try:
             return super().invoke(ctx)
         except AskwellError as exc:
@@ -129,7 +150,7 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     from askwell.nlp import Pipeline
 
     known = baseline_mod.read(baseline_file) if baseline_file else None
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    stdin_text = _read_stdin() if "-" in paths else None
     inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename)
     engine = Engine(config, active_rules(config), Pipeline(config.model), n_process=jobs)
     cache = None
@@ -166,6 +187,16 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         # click strips ANSI codes off a non-terminal unless told the colour was asked for.
         click.echo(rendered, nl=False, color=colour)
     sys.exit(exit_code(report, config.fail_on, config.fail_under))
+
+
+def _read_stdin() -> bytes:
+    """Standard input as bytes, to be decoded like a file's (the locale's codec would let bad bytes through)."""
+    if sys.stdin is None:  # started with standard input closed
+        return b""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return sys.stdin.read().encode("utf-8", "surrogateescape")
 
 
 def exit_code(report: Any, fail_on: str, fail_under: float) -> int:
@@ -215,5 +246,23 @@ def explain(rule: str) -> None:
     click.echo(ruledocs.explain(rules[rule]), nl=False)
 
 
+def entry() -> None:
+    """The console script: run the CLI, then exit without tearing the heap down.
+
+    Freeing a loaded spaCy pipeline object by object takes about half a second at
+    interpreter exit; everything askwell writes is flushed or renamed into place by
+    then, so the process can leave at once.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if not isinstance(exc.code, (int, type(None))):
+            click.echo(str(exc.code), err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from askwell.errors import ConfigError
+import yaml
+
+from askwell.errors import ConfigError, InputError
 from askwell.model import CATEGORIES, SEVERITIES
-from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path, read_yaml
+from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path
 from askwell.rules.packs import rules_by_id as load_rules_by_id
+from askwell.sources.reading import decode
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -112,13 +115,38 @@ def _selectors(where: str, key: str, value: Any, rule_ids: set[str]) -> tuple[st
 
 
 def _option_ok(default: Any, value: Any) -> bool:
+    """True when ``value`` has the shape of ``default``, down to list items and mapping values."""
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, (int, float)):
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if default is None:
         return True
+    if isinstance(default, list):
+        return isinstance(value, list) and (not default or all(_option_ok(default[0], v) for v in value))
+    if isinstance(default, dict):
+        sample = next(iter(default.values()), None)
+        return isinstance(value, dict) and all(isinstance(k, str) for k in value) and (
+            sample is None or all(_option_ok(sample, v) for v in value.values()))
     return isinstance(value, type(default))
+
+
+def _plural(default: Any) -> str:
+    if isinstance(default, list) and default:
+        return f"lists of {_plural(default[0])}"
+    if isinstance(default, dict) and default:
+        return f"mappings of names to {_plural(next(iter(default.values())))}"
+    return {str: "strings", int: "numbers", float: "numbers", bool: "true/false values", list: "lists",
+            dict: "mappings"}.get(type(default), f"{type(default).__name__} values")
+
+
+def _shape_name(default: Any) -> str:
+    """``a list of strings``, ``a mapping of names to lists of strings``: what ``_option_ok`` wants."""
+    if isinstance(default, list) and default:
+        return f"a list of {_plural(default[0])}"
+    if isinstance(default, dict) and default:
+        return f"a mapping of names to {_plural(next(iter(default.values())))}"
+    return _type_name(default)
 
 
 def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
@@ -160,7 +188,7 @@ def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
                         have = ", ".join(sorted(defaults)) or "none"
                         raise ConfigError(where, f"rules.{rid}.{opt}", f"unknown option{close_match(str(opt), defaults)}; options: {have}")
                     if not _option_ok(defaults[opt], val):
-                        raise ConfigError(where, f"rules.{rid}.{opt}", f"must be {_type_name(defaults[opt])}, not {_type_name(val)}")
+                        raise ConfigError(where, f"rules.{rid}.{opt}", f"must be {_shape_name(defaults[opt])}, not {_type_name(val)}")
                 checked[rid] = dict(opts)
             out[key] = checked
         elif key == "vocabulary":
@@ -198,6 +226,37 @@ def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
 
 # --- files and merging ------------------------------------------------------------------
 
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: no setting needs one, and they make "billion laughs"."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed in config files",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _read_yaml(path: Path) -> Any:
+    """A YAML config file, safely: no objects, no aliases; every failure a one-line ConfigError."""
+    try:
+        text = decode(path.read_bytes(), str(path))
+        return yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+    except OSError as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    except InputError as exc:
+        where = str(path) + "".join(f":{n}" for n in (exc.line, exc.column) if n is not None)
+        raise ConfigError(where, None, exc.detail) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}", None, f"invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(path), None, f"invalid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise ConfigError(str(path), None, "invalid YAML: nested too deeply") from None
+
+
 def read_config_file(path: Path) -> dict[str, Any]:
     """The raw askwell mapping of a config file (YAML, or ``[tool.askwell]`` in pyproject.toml)."""
     if path.name == "pyproject.toml":
@@ -207,9 +266,11 @@ def read_config_file(path: Path) -> dict[str, Any]:
             raise ConfigError(str(path), None, f"cannot read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(str(path), None, "invalid TOML: nested too deeply") from None
         raw = data.get("tool", {}).get("askwell", {})
     else:
-        raw = read_yaml(path)
+        raw = _read_yaml(path)
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -276,7 +337,7 @@ def discover(start: Path) -> Path | None:
                 try:
                     if "askwell" not in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
                         continue
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError):
                     continue
             return candidate
     return None

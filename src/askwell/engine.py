@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from askwell.config import ActiveRule, Config
 from askwell.model import Context, Finding, Hit, Question
 from askwell.nlp import Pipeline
-from askwell.rules.kinds import Check, build
+from askwell.rules.kinds import Check, MatcherPool, build
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -80,12 +80,21 @@ class Engine:
         self.pipeline = pipeline
         self.n_process = n_process
         self._checks: dict[str, Check] = {}
+        self._pool: MatcherPool | None = None
 
     def _check(self, active: ActiveRule) -> Check:
         rid = active.rule.id
         if rid not in self._checks:
-            self._checks[rid] = build(active.rule, self.pipeline.nlp)
+            if self._pool is None:
+                self._pool = MatcherPool(self.pipeline.nlp)
+            self._checks[rid] = build(active.rule, self.pipeline.nlp, self._pool)
         return self._checks[rid]
+
+    def compile(self) -> None:
+        """Build every rule's check before the first Doc, so shared matchers hold all patterns."""
+        for active in self.rules:
+            if active.rule.kind != "policy":
+                self._check(active)
 
     def context(self, path: str, questions: tuple[Question, ...]) -> Context:
         """The per-file context checks see."""
@@ -127,6 +136,7 @@ class Engine:
             for k, q in enumerate(qs):
                 by_text.setdefault(q.text, []).append((f, k))
         if any(a.rule.scope == "question" for a in self.rules) and by_text:
+            self.compile()
             for chunk in _chunks(by_text, CHUNK):
                 for text, doc in zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process)):
                     for f, k in by_text[text]:

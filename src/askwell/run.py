@@ -28,9 +28,12 @@ class Inputs:
     notes: list[str] = field(default_factory=list)
 
 
-def gather(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | None = None,
+def gather(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | bytes | None = None,
            stdin_filename: str | None = None) -> Inputs:
-    """The sources stage for every input of the run; never raises on bad input."""
+    """The sources stage for every input of the run; never raises on bad input.
+
+    ``stdin`` is best given as bytes, so that it is decoded like a file.
+    """
     inputs = Inputs()
     found, missing = sources.discover(paths, tuple(config.exclude))
     inputs.errors.extend(missing)
@@ -38,8 +41,10 @@ def gather(paths: list[str], config: Config, texts: list[str] | None = None, std
     if stdin is not None:
         name = stdin_filename or "-"
         suffix = Path(stdin_filename).suffix.lower() if stdin_filename else ""
-        if suffix and suffix != ".txt":
-            loaded.append(sources.load_bytes(stdin.encode("utf-8"), name, suffix))
+        if isinstance(stdin, bytes):
+            loaded.append(sources.load_bytes(stdin, name, suffix or ".txt"))
+        elif suffix and suffix != ".txt":
+            loaded.append(sources.load_bytes(sources.as_bytes(stdin), name, suffix))
         else:
             loaded.append(sources.load_text(stdin, name))
     many = len(texts or []) > 1

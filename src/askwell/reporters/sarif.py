@@ -29,7 +29,8 @@ def artifact_location(path: str) -> dict[str, Any]:
     pure = PurePath(path)
     if pure.is_absolute():
         return {"uri": pure.as_uri()}
-    return {"uri": quote(pure.as_posix(), safe=_URI_SAFE), "uriBaseId": "%SRCROOT%"}
+    # A file name that is not UTF-8 (lone surrogates) is quoted as the bytes it stands for.
+    return {"uri": quote(pure.as_posix(), safe=_URI_SAFE, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def _example(ex: Example) -> str:

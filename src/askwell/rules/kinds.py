@@ -16,14 +16,52 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, words
 from askwell.rules.checks import CHECK_MODULES
+from askwell.rules.checks.questions import per_doc
 from askwell.rules.packs import Rule, wordlist
 from askwell.rules.rewrites import REWRITES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 Check = Callable[[Question, "Doc", dict[str, Any], Context], Iterator[Hit]]
+
+_APOSTROPHES = "'’"
+
+
+def _trie_pattern(words: list[list[str]]) -> str:
+    """A regex alternation shaped as a trie over characters, so matching never retries a prefix.
+
+    Python's ``re`` tries the alternatives of ``a|b|c`` one after another at every
+    position; a list of hundreds of phrases then costs hundreds of attempts per
+    character.  Factoring shared prefixes out makes each position one walk down a tree.
+    """
+    trie: dict[str, dict] = {}
+    for chars in words:
+        node = trie
+        for ch in chars:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                atom = r"\s+"
+            elif ch in _APOSTROPHES:
+                atom = "['’]"
+            else:
+                atom = re.escape(ch)
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longest match first: an optional tail is tried before stopping here.
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
 
 def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex matching any phrase on word boundaries, longest first.
@@ -31,11 +69,8 @@ def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     Spaces in a phrase match any run of whitespace; straight and curly apostrophes
     match each other.
     """
-    parts = []
-    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
-        escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
-        parts.append(escaped)
-    body = "|".join(parts) or r"(?!x)x"
+    normal = {" ".join(p.lower().replace("’", "'").split()) for p in phrases if p.strip()}
+    body = _trie_pattern([list(p) for p in sorted(normal)]) if normal else r"(?!x)x"
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
@@ -117,18 +152,45 @@ def build_substitution(rule: Rule, nlp: "Language") -> Check:
     return check
 
 
-def build_pattern(rule: Rule, nlp: "Language") -> Check:
+class MatcherPool:
+    """One spaCy Matcher for every pattern rule of a run (one per Engine, not global).
+
+    A Matcher walks the Doc once whatever the number of patterns in it, so the pattern
+    rules share one pass; each rule then reads its own matches.
+    """
+
+    def __init__(self, nlp: "Language") -> None:
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab)
+        self.key = f"matches-{id(self)}"
+
+    def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
+        """Register a rule's patterns under its id."""
+        self.matcher.add(rule_id, patterns)
+
+    def _all(self, doc: "Doc") -> dict[str, list["Span"]]:
+        found: dict[str, list[Span]] = {}
+        for span in self.matcher(doc, as_spans=True):
+            found.setdefault(span.label_, []).append(span)
+        return found
+
+    def matches(self, doc: "Doc", rule_id: str) -> list["Span"]:
+        """The spans of ``rule_id``'s patterns in ``doc`` (computed once per Doc for all rules)."""
+        return per_doc(doc, self.key, self._all).get(rule_id, [])
+
+
+def build_pattern(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check:
     """spaCy Matcher token patterns; overlapping matches keep the longest."""
-    from spacy.matcher import Matcher
     from spacy.util import filter_spans
 
-    matcher = Matcher(nlp.vocab)
-    matcher.add(rule.id, rule.spec["patterns"])
+    pool = pool or MatcherPool(nlp)
+    pool.add(rule.id, rule.spec["patterns"])
     delete = rule.spec.get("fix") == "delete"
     rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        for span in filter_spans(matcher(doc, as_spans=True)):
+        for span in filter_spans(pool.matches(doc, rule.id)):
             if delete:
                 # Tokens a pattern matches only as context ("just" + the verb, "of course" + the
                 # comma) are not part of what to delete.
@@ -227,10 +289,11 @@ def build_metric(rule: Rule, nlp: "Language") -> Check:
     return check
 
 
-def build(rule: Rule, nlp: "Language") -> Check:
+def build(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check:
     """The check function for any rule, declarative or coded."""
     if rule.kind == "check":
         module = importlib.import_module(CHECK_MODULES[rule.spec["check"]])
         return module.check
-    return {"phrase": build_phrase, "substitution": build_substitution, "pattern": build_pattern,
-            "metric": build_metric}[rule.kind](rule, nlp)
+    if rule.kind == "pattern":
+        return build_pattern(rule, nlp, pool)
+    return {"phrase": build_phrase, "substitution": build_substitution, "metric": build_metric}[rule.kind](rule, nlp)

@@ -8,6 +8,7 @@ file would otherwise silently disable a check.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,7 @@ METRICS = ("words", "sentences", "clauses", "grade", "syllables_per_word", "char
 TOKEN_KEYS = {"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "OP", "IS_SENT_START",
               "IS_PUNCT", "LIKE_NUM", "IS_TITLE", "IS_UPPER"}
 TOKEN_OPS = {"!", "?", "+", "*"}
+BOUNDED_OP = re.compile(r"\{\d{0,2},?\d{0,2}\}")
 STRING_KEYS = {"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP"}
 SET_PREDICATES = {"IN", "NOT_IN"}
 
@@ -103,11 +105,15 @@ def close_match(word: str, options: list[str] | set[str] | tuple[str, ...]) -> s
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
     """Parse a data file safely (no object construction); errors name file and place."""
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            # libyaml's safe loader when PyYAML has it: the rule packs parse ten times faster.
+            return yaml.load(fh, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -142,8 +148,8 @@ def _check_token_pattern(pattern: Any, where: str, key: str) -> None:
         for attr, value in token.items():
             if attr not in TOKEN_KEYS:
                 raise ConfigError(where, f"{key}[{j}].{attr}", f"unsupported token attribute{close_match(attr, TOKEN_KEYS)}")
-            if attr == "OP" and value not in TOKEN_OPS:
-                raise ConfigError(where, f"{key}[{j}].OP", f"must be one of {sorted(TOKEN_OPS)}")
+            if attr == "OP" and value not in TOKEN_OPS and not BOUNDED_OP.fullmatch(str(value)):
+                raise ConfigError(where, f"{key}[{j}].OP", f"must be one of {sorted(TOKEN_OPS)} or a bound like {{0,3}}")
             if isinstance(value, dict):
                 bad = set(value) - SET_PREDICATES
                 if bad:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,10 @@ FORMATS: dict[str, str] = {
 # Larger inputs are refused rather than read: no survey is this big, and reading
 # one would cost memory the user did not expect to spend.
 MAX_BYTES = 20 * 1024 * 1024
+
+# Longer "questions" are refused: no question is this long, and the NLP stage's
+# time and memory grow with the length of each text (spaCy itself stops at 1e6).
+MAX_QUESTION_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -116,9 +121,20 @@ def extract(data: bytes, path: str, suffix: str) -> list[Question]:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; askwell reads {known}")
     module = importlib.import_module(f"askwell.sources.{name}")
     if getattr(module, "BINARY", False):
-        return module.extract(data, path)
+        return _bounded(module.extract(data, path), path)
     text = decode(data, path)
-    return suppressions.attach(module.extract(text, path), suppressions.scan(text, suffix))
+    if not text.replace("\ufeff", "").strip():
+        return []  # an empty file holds no questions, whatever its format
+    return _bounded(suppressions.attach(module.extract(text, path), suppressions.scan(text, suffix)), path)
+
+
+def _bounded(questions: list[Question], path: str) -> list[Question]:
+    """``questions``, unless one is too long to lint: then an InputError at its place."""
+    for q in questions:
+        if len(q.text) > MAX_QUESTION_CHARS:
+            raise InputError(path, f"question is {len(q.text)} characters long; askwell reads questions of "
+                             f"up to {MAX_QUESTION_CHARS}", q.line, q.column)
+    return questions
 
 
 def load_bytes(data: bytes, path: str, suffix: str) -> Loaded:
@@ -137,7 +153,11 @@ def load(path: Path, display: str | None = None) -> Loaded:
     try:
         if path.is_dir():
             raise InputError(shown, "is a directory whose name looks like a file; nothing to read")
-        if path.stat().st_size > MAX_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the run, a device (a link to /dev/zero) never end.
+            raise InputError(shown, "not a regular file (a pipe, socket or device); not read")
+        if info.st_size > MAX_BYTES:
             raise InputError(shown, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
         data = path.read_bytes()
         questions = extract(data, shown, path.suffix)
@@ -153,8 +173,16 @@ def load(path: Path, display: str | None = None) -> Loaded:
 
 def load_text(text: str, display: str) -> Loaded:
     """Items from stdin or ``--text``: the plain-text format."""
-    from askwell.sources import text as text_source
+    return load_bytes(as_bytes(text), display, ".txt")
 
-    text = text.replace("\r\n", "\n")
-    found = suppressions.attach(text_source.extract(text, display), suppressions.scan(text, ".txt"))
-    return Loaded(display, tuple(found))
+
+def as_bytes(text: str) -> bytes:
+    """``text`` back as the bytes it was read from, so it is decoded (and checked) like a file.
+
+    Undecodable command-line or stdin bytes arrive as lone surrogates; they become
+    those bytes again, or UTF-8 that ``decode`` refuses with their position.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")

@@ -52,8 +52,18 @@ class PosStr(str):
         return obj
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON escapes, a surrogate pair first so that only a lone half is named "lone".
+_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                     r"|(?P<lone>\\u[dD][89a-fA-F][0-9a-fA-F]{2})|\\.")
+
+
 def _parse_string(s: str, end: int, strict: bool = True) -> tuple[str, int]:
     value, new_end = json.decoder.scanstring(s, end, strict)
+    if _SURROGATE.search(value):
+        # A "\ud800" without its pair decodes to half a character, which no text can hold.
+        lone = next((m.start() for m in _ESCAPE.finditer(s, end, new_end) if m.group("lone")), end)
+        raise json.JSONDecodeError("lone surrogate escape (half of a character)", s, lone)
     return PosStr(value, end, new_end - 1), new_end
 
 
@@ -82,7 +92,8 @@ class Source:
         except RecursionError:
             raise InputError(self.path, "invalid JSON: nested too deeply") from None
         except (ValueError, TypeError) as exc:  # e.g. an integer with too many digits
-            raise InputError(self.path, f"invalid JSON: {exc}") from None
+            detail = str(exc).split(":")[0]  # not Python's advice on raising its limit
+            raise InputError(self.path, f"invalid JSON: {detail}") from None
 
     def pos(self, index: int) -> tuple[int, int]:
         k = bisect_right(self.starts, index) - 1

@@ -68,7 +68,9 @@ _KRAMDOWN_END = {
 }
 _TAG_END = {"{%": "%}", "{{": "}}", "{#": "#}"}
 
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# An address is only tried from the start of a run of its characters: tried at every
+# position, a long run without "@" (a base64 image, say) cost quadratic time.
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 
 _QUESTION_MARKS = frozenset("?\uff1f\u061f")
 _TERMINATORS = _QUESTION_MARKS | frozenset(".!")

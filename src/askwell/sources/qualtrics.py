@@ -37,7 +37,8 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)[^>]*>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
 _BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
                      "h5", "h6", "blockquote", "hr", "section", "article"})
-_PIPED = re.compile(r"\$\{[^}]*\}")
+# "{" ends a try, so that a run of "${" without "}" is scanned once, not once per "${".
+_PIPED = re.compile(r"\$\{[^{}]*\}")
 
 
 def strip_html(s: str) -> tuple[str, list[int]]:
@@ -45,9 +46,12 @@ def strip_html(s: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     i, n = 0, len(s)
+    # A tag needs a later ">", a comment a later "-->": without them a "<" is text.  Knowing
+    # where the last ones are keeps a run of unclosed "<a" or "<!--" from costing quadratic time.
+    last_gt, last_close = s.rfind(">"), s.rfind("-->")
     while i < n:
         c = s[i]
-        if c == "<":
+        if c == "<" and i < last_gt and not (s.startswith("<!--", i) and last_close < i + 4):
             m = _TAG.match(s, i)
             if m:
                 name = (m.group(2) or "").lower()

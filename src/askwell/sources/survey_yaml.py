@@ -43,6 +43,7 @@ QUESTION_KEYS: tuple[str, ...] = ("id", "text", "type", "choices", "required", "
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _IGNORE_COMMENT = re.compile(r"#\s*askwell:\s*ignore\b(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
@@ -176,6 +177,8 @@ class _Reader:
         value = "" if node.tag == _NULL and not node.style else node.value
         if not value.strip() and not allow_empty:
             raise self.error(node, key, "is empty")
+        if _SURROGATE.search(value):
+            raise self.error(node, key, "holds a lone surrogate escape (half of a character)")
         return value
 
     def sequence(self, node: Node, key: str) -> list[Node]:

@@ -35,7 +35,8 @@ GROUP_END = frozenset({"end group", "end_group", "end repeat", "end_repeat"})
 _TRUE = frozenset({"yes", "true", "true()", "1", "y"})
 _FALSE = frozenset({"no", "false", "false()", "0", "n"})
 # ${field} references that the form fills in at run time: not prose
-_REFERENCE = re.compile(r"\$\{[^}]*\}")
+# "{" ends a try, so that a run of "${" without "}" is scanned once, not once per "${".
+_REFERENCE = re.compile(r"\$\{[^{}]*\}")
 _LANG = re.compile(r"^label\s*::?\s*(.*)$", re.IGNORECASE)
 
 

@@ -7,18 +7,39 @@ that end in a question mark.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
+T = TypeVar("T")
 
-def question_sentences(doc: "Doc") -> Iterator["Span"]:
-    """Sentences ending in '?' (ignoring trailing quotes or brackets)."""
+
+def per_doc(doc: "Doc", key: str, compute: Callable[["Doc"], T]) -> T:
+    """``compute(doc)``, worked out once per Doc however many rules ask for it.
+
+    Rules share one parse; walking it again for every rule creates millions of
+    token objects, so shared views of the parse are kept in ``doc.user_data``.
+    """
+    store = doc.user_data
+    full = ("askwell", key)
+    if full not in store:
+        store[full] = compute(doc)
+    return store[full]  # type: ignore[no-any-return]
+
+
+def _question_sentences(doc: "Doc") -> list["Span"]:
+    out = []
     for sent in doc.sents:
         text = sent.text.rstrip(" \"'”’)]*_")
         if text.endswith("?"):
-            yield sent
+            out.append(sent)
+    return out
+
+
+def question_sentences(doc: "Doc") -> list["Span"]:
+    """Sentences ending in '?' (ignoring trailing quotes or brackets)."""
+    return per_doc(doc, "question_sentences", _question_sentences)
 
 
 def content_tokens(sent: "Span") -> list:  # type: ignore[type-arg]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from askwell.model import Context, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import per_doc, question_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -67,9 +67,9 @@ HEDGES = ("or not", "if not", "whether or not", "not at all", "if at all", "not 
 
 @lru_cache(maxsize=64)
 def _hedge_regex(extra: tuple[str, ...]) -> "re.Pattern[str]":
-    phrases = sorted(set(HEDGES) | set(extra), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
+    from askwell.rules.kinds import phrase_regex
+
+    return phrase_regex(tuple(set(HEDGES) | set(extra)))
 
 
 @lru_cache(maxsize=64)
@@ -209,6 +209,10 @@ def _after_colon(sent: "Span") -> "Span":
 def stem_sentences(doc: "Doc") -> list["Span"]:
     """The sentences a respondent answers: question sentences (with a statement they ask
     agreement with), else every statement or request of the item."""
+    return per_doc(doc, "stem_sentences", _stem_sentences)
+
+
+def _stem_sentences(doc: "Doc") -> list["Span"]:
     asked = list(question_sentences(doc))
     if not asked:
         return [_after_colon(s) for s in doc.sents if words(s)]
