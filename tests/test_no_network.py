@@ -54,3 +54,30 @@ def main_cli():  # type: ignore[no-untyped-def]
     from askwell.cli import main
 
     return main
+
+
+@pytest.mark.parametrize("args", [
+    ["--format", "sarif"], ["--format", "html"], ["--format", "markdown"], ["--format", "github"],
+    ["--statistics"], ["--format", "sarif", "--output", "{tmp}/report.sarif"],
+    ["--write-baseline", "{tmp}/baseline.json"],
+])
+def test_every_check_output_with_sockets_blocked(no_network: None, tmp_path: Path, args: list[str],
+                                                 pipeline: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The session's model (loading one with sockets blocked is the first test's job).
+    monkeypatch.setattr("askwell.nlp.Pipeline", lambda *a, **k: pipeline)
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = CliRunner().invoke(main_cli(), ["check", "--cache-dir", str(tmp_path), *args, str(ROOT / "examples")])
+    assert not isinstance(result.exception, NetworkUsed), result.exception
+    assert result.exit_code in (0, 1), result.output
+    assert result.output.strip() or (tmp_path / "report.sarif").stat().st_size > 0
+
+
+def test_baseline_round_trip_with_sockets_blocked(no_network: None, tmp_path: Path, pipeline: object,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("askwell.nlp.Pipeline", lambda *a, **k: pipeline)
+    baseline = str(tmp_path / "baseline.json")
+    common = ["check", "--cache-dir", str(tmp_path), str(ROOT / "examples")]
+    assert CliRunner().invoke(main_cli(), [*common, "--write-baseline", baseline]).exit_code == 0
+    result = CliRunner().invoke(main_cli(), [*common, "--baseline", baseline, "--format", "json"])
+    assert not isinstance(result.exception, NetworkUsed), result.exception
+    assert result.exit_code == 0, result.output
