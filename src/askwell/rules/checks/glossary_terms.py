@@ -33,14 +33,28 @@ def _terms(levels: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     return phrase_regex(list(chosen)), chosen
 
 
+# A term followed by a bracket ("version control software (Git, Subversion)") comes with
+# its explanation or examples, and one inside brackets ("Git (version control)") is itself
+# the explanation: neither leaves respondents guessing.
+_FOLLOWED_BY_BRACKET = re.compile(r"\s*(?:[\w-]+\s+){0,2}\(")
+
+
+def _explained(text: str, start: int, end: int) -> bool:
+    depth = text[:start].count("(") - text[:start].count(")")
+    return depth > 0 or bool(_FOLLOWED_BY_BRACKET.match(text, end))
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per glossary term that is jargon for the configured audience."""
     levels = tuple(options["levels"].get(context.audience, ["basic", "advanced"]))
     if not levels:
         return
     regex, _ = _terms(levels)
-    for m in regex.finditer(question.text):
+    text = question.text
+    for m in regex.finditer(text):
         term = " ".join(m.group(0).split())
         if term.lower() in context.accept:
+            continue
+        if _explained(text, m.start(), m.end()):
             continue
         yield Hit(m.start(), m.end(), f"'{term}' is a technical term ({context.audience} may not know it).")
