@@ -279,7 +279,9 @@ def test_any_alias_is_refused() -> None:
 def test_deep_nesting_and_huge_documents_are_input_errors() -> None:
     err = _error("questions: " + "[" * 900_000 + "]" * 900_000)
     assert err.detail == "invalid YAML: nested too deeply (more than 64 levels)"
-    assert (err.line, err.column) == (1, 12 + 63)
+    # Where depends on which layer stops it: askwell's event check (column 75) or, in some
+    # libyaml builds, the scanner a little further on; always on line 1, past the limit.
+    assert err.line == 1 and err.column >= 12 + 63
     assert "nested too deeply" in _error("questions:\n" + "".join("  " * i + "- \n" for i in range(100))).detail
     assert "too large" in _error("questions:\n" + "  - text: Why?\n" * 200_000).detail
 

@@ -91,15 +91,23 @@ def _compose(text: str) -> Node | None:
     if loader is None:
         return yaml.compose(text, Loader=_Loader)
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, AliasEvent):
-            raise _refuse_alias(event)
-        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _too_deep(event)
-        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, AliasEvent):
+                raise _refuse_alias(event)
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event)
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # Some libyaml builds stop deep flow collections in their scanner, ahead of the
+        # events above; say it the same way whichever layer noticed.
+        if "nesting depth" in str(exc.problem) and exc.problem_mark is not None:
+            raise yaml.composer.ComposerError(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)",
+                                              exc.problem_mark) from None
+        raise
     return yaml.compose(text, Loader=loader)
 
 
