@@ -23,7 +23,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "carpentries-surveys"
 
-_ALL_THAT_APPLY = re.compile(r"\b(?:select|check|choose|mark|tick)\s+all\s+that\s+apply\b", re.IGNORECASE)
+_ALL_THAT_APPLY = re.compile(r"\b(?:select|check|choose|mark|tick)\s+(?:all\s+that\s+apply|one\s+or\s+more|"
+                             r"as\s+many\s+as)\b", re.IGNORECASE)
 _DIRECT = {"open": "open", "single": "single", "multiple": "multiple", "scale": "scale", "yes-no": "yes-no"}
 
 Item = tuple[str, str, str, str, tuple[str, ...]]
