@@ -34,6 +34,7 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
     """Place a hit in the file and attach the rule's metadata."""
     rule = active.rule
     text_len = len(question.text)
+    choice_path = None
     if hit.choice is not None:
         # A finding on an answer option: placed at the option when its position is known,
         # else at the start of the question; offsets refer to the option's text.
@@ -41,6 +42,7 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
         line = (choice.line if choice and choice.line else None) or question.line
         col = (choice.column if choice and choice.line and choice.column else None) or question.column
         start, end = 0, 0
+        choice_path = choice.path if choice and choice.line else None
         if choice and choice.line:
             begin, finish = (line, col + hit.start), (line, col + max(hit.end, hit.start + 1))
         else:
@@ -56,6 +58,7 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
         message=hit.message or rule.message, start=start, end=end,
         line=begin[0], column=begin[1], end_line=finish[0], end_column=finish[1],
         values=rule.values, suggestion=hit.suggestion or rule.suggestion, fix=hit.fix, choice=hit.choice,
+        path=choice_path,
     )
 
 

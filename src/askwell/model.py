@@ -70,6 +70,9 @@ class Choice:
     text: str
     line: int | None = None
     column: int | None = None
+    # The file the option is written in, when it is not the question's own (an XLSForm
+    # survey.csv keeps its options in choices.csv).
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,8 @@ class Finding:
     suggestion: str | None = None
     fix: Fix | None = None
     choice: int | None = None
+    # Set only when the finding lies in another file than its question (see Choice.path).
+    path: str | None = None
 
 
 @dataclass(frozen=True)

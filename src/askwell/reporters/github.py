@@ -45,7 +45,7 @@ class GithubReporter:
 
     def render(self, report: Report) -> str:
         lines = [self.error(e) for e in report.errors]
-        lines += [self.finding(r.question.path, f) for r in report.results for f in r.findings]
+        lines += [self.finding(f.path or r.question.path, f) for r in report.results for f in r.findings]
         s = report.summary
         sev = s.by_severity
         summary = (f"askwell: {s.findings} finding{'s' if s.findings != 1 else ''} ({sev.get('error', 0)} error, "

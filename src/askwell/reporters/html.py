@@ -123,7 +123,7 @@ class HtmlReporter:
     @staticmethod
     def finding_item(f: Finding, anchor: str, number: int) -> str:
         """One finding in the list beside its question."""
-        where = f"{f.line}:{f.column}" + (f", answer option {f.choice + 1}" if f.choice is not None else "")
+        where = (f"{f.path}:" if f.path else "") + f"{f.line}:{f.column}" + (f", answer option {f.choice + 1}" if f.choice is not None else "")
         item = (f'<li id="{anchor}-{number}"><span class="badge {f.severity}">{f.severity}</span> '
                 f"<code>{escape(f.rule)}</code> <span class=\"muted\">{escape(where)}</span><br>{escape(f.message)}")
         if f.suggestion:

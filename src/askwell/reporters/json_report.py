@@ -20,6 +20,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "suggestion": f.suggestion,
         "fix": None if f.fix is None else {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement},
         "choice": f.choice,
+        "path": f.path,
     }
 
 

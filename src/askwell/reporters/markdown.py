@@ -62,7 +62,8 @@ class MarkdownReporter:
         out = ["| Line:Col | Severity | Rule | Message | Suggestion |", "| --- | --- | --- | --- | --- |"]
         for r in results:
             for f in r.findings:
-                out.append(f"| {f.line}:{f.column} | {f.severity} | `{f.rule}` | {escape_inline(f.message)} "
+                where = f"{f.path}:" if f.path else ""
+                out.append(f"| {where}{f.line}:{f.column} | {f.severity} | `{f.rule}` | {escape_inline(f.message)} "
                            f"| {escape_inline(f.suggestion or '')} |")
         return out
 

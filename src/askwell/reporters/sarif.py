@@ -103,7 +103,7 @@ class SarifReporter:
         out["level"] = LEVELS[f.severity]
         out["message"] = {"text": text}
         region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
-        out["locations"] = [{"physicalLocation": {"artifactLocation": artifact_location(qr.question.path),
+        out["locations"] = [{"physicalLocation": {"artifactLocation": artifact_location(f.path or qr.question.path),
                                                   "region": region}}]
         fix = fix_object(qr.question, f)
         if fix is not None:

@@ -60,7 +60,7 @@ class TextReporter:
                     block = self.finding(f"option: {r.question.choices[f.choice].text}", f.line, f)
                 else:
                     block = self.finding(r.question.text, r.question.line, f)
-                block[0] = f"{self._c(r.question.path + ':', 'path')}{block[0]}"
+                block[0] = f"{self._c((f.path or r.question.path) + ':', 'path')}{block[0]}"
                 lines.extend(block)
                 lines.append("")
         lines.extend(self.summary(report))

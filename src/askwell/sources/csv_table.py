@@ -20,7 +20,7 @@ import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from askwell.errors import InputError, NotASurvey
 from askwell.model import QUESTION_TYPES, Choice, OffsetMap, Question, Segment
@@ -175,6 +175,7 @@ def _choices_file(path: str) -> Path | None:
 
 def _xlsform(sheet: _Sheet, path: str) -> list[Question]:
     choices = None
+    choice_path: str | None = None
     found = _choices_file(path)
     if found is not None:
         try:
@@ -191,9 +192,10 @@ def _xlsform(sheet: _Sheet, path: str) -> list[Question]:
             except InputError as exc:
                 where = f" line {exc.line}" if exc.line is not None else ""
                 raise InputError(path, f"{exc.detail} ({found.name}{where})") from None
-            # the choices live in another file: their positions would point into this one
-            choices = csheet.table(f"choices file {found.name}", positions=False)
-    return xlsform_rows.questions(path, sheet.table("the survey sheet"), choices, choice_positions=False)
+            # The choices live in another file: their positions carry that file's path.
+            choices = csheet.table(f"choices file {found.name}")
+            choice_path = (PurePosixPath(path).parent / found.name).as_posix()
+    return xlsform_rows.questions(path, sheet.table("the survey sheet"), choices, choice_path=choice_path)
 
 
 def _generic(sheet: _Sheet, path: str, header: list[str]) -> list[Question]:

@@ -143,7 +143,8 @@ class _List:
     names: list[str] = field(default_factory=list)
 
 
-def read_choices(table: Table, path: str, prefer: str | None, positions: bool) -> dict[str, _List]:
+def read_choices(table: Table, path: str, prefer: str | None, positions: bool,
+                 choice_path: str | None = None) -> dict[str, _List]:
     """Choice lists by name, labels in the preferred language."""
     list_col = table.column("list_name", "list name")
     if list_col is None:
@@ -163,7 +164,7 @@ def read_choices(table: Table, path: str, prefer: str | None, positions: bool) -
             text, line, column = name, row[name_col].line, row[name_col].column  # type: ignore[index]
         else:
             continue
-        entry.choices.append(Choice(text, line, column) if positions else Choice(text))
+        entry.choices.append(Choice(text, line, column, choice_path) if positions else Choice(text))
         entry.labels.append(text)
         entry.names.append(name)
     return lists
@@ -203,7 +204,7 @@ def _parse_type(raw: str) -> tuple[str, str | None, bool]:
 
 
 def questions(path: str, survey: Table, choices: Table | None, *, title: str | None = None,
-              choice_positions: bool = True) -> list[Question]:
+              choice_positions: bool = True, choice_path: str | None = None) -> list[Question]:
     """Every question of an XLSForm survey sheet, in row order."""
     type_col = survey.column("type")
     name_col = survey.column("name")
@@ -211,7 +212,7 @@ def questions(path: str, survey: Table, choices: Table | None, *, title: str | N
         raise InputError(path, f"{survey.name} has no 'type' column; its columns are: {survey.columns_text()}")
     label_col, lang = choose_label(survey, path)
     required_col = survey.column("required")
-    lists = read_choices(choices, path, lang, choice_positions) if choices is not None else {}
+    lists = read_choices(choices, path, lang, choice_positions, choice_path) if choices is not None else {}
 
     out: list[Question] = []
     groups: list[str | None] = []
