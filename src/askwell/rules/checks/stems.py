@@ -104,8 +104,21 @@ def words(sent: "Span") -> list["Token"]:
     return [t for t in sent if not t.is_punct and not t.is_space]
 
 
+def _per_sentence(name: str, sent: "Span", compute):  # type: ignore[no-untyped-def]
+    """``compute(sent)`` once per sentence span, however many rules ask (kept on the Doc)."""
+    memo = per_doc(sent.doc, f"stems.{name}", lambda _doc: {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = compute(sent)
+    return memo[key]
+
+
 def subject(sent: "Span") -> "Token | None":
     """The subject of the sentence's root (or of its complement, when the parser hangs it there), if any."""
+    return _per_sentence("subject", sent, _subject)
+
+
+def _subject(sent: "Span") -> "Token | None":
     root = sent.root
     found = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     if found is None:
@@ -160,6 +173,10 @@ def inverted_aux(sent: "Span") -> "Token | None":
 
 def wh_word(sent: "Span") -> "Token | None":
     """The wh-word that opens the main clause ("How often…", "Since X, what…"), else None."""
+    return _per_sentence("wh_word", sent, _wh_word)
+
+
+def _wh_word(sent: "Span") -> "Token | None":
     subj = subject(sent)
     limit = subj.i if subj is not None else sent.root.i
     for t in sent:
@@ -172,6 +189,10 @@ def wh_word(sent: "Span") -> "Token | None":
 
 def form(sent: "Span") -> str:
     """'wh', 'yes-no', 'request', 'statement' or 'fragment'."""
+    return _per_sentence("form", sent, _form)
+
+
+def _form(sent: "Span") -> str:
     ws = words(sent)
     if not ws:
         return "fragment"
