@@ -47,3 +47,12 @@ def test_unknown_rewrite_is_refused() -> None:
 def test_coded_rewrites(lint_text, text: str, rule: str, better: str) -> None:  # type: ignore[no-untyped-def]
     found = [f for f in lint_text(text) if f.rule == rule]
     assert found and found[0].suggestion == better
+
+
+def test_pattern_triggers_are_required_words() -> None:
+    from askwell.rules.kinds import _required_words
+
+    # The optional first token cannot be required; of the two required sets the rarer is kept.
+    pattern = [{"LOWER": "please", "OP": "?"}, {"LOWER": {"IN": ["which", "what"]}}, {"LOWER": {"IN": ["state", "county"]}}]
+    assert _required_words(pattern) == frozenset({"state", "county"})
+    assert _required_words([{"POS": "ADJ", "OP": "*"}, {"IS_PUNCT": True}]) is None

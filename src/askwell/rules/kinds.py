@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from askwell.model import Context, Fix, Hit, Question
-from askwell.nlp import reading_grade, syllables_per_word, words
+from askwell.nlp import reading_grade, syllables_per_word, words, zipf
 from askwell.rules.checks import CHECK_MODULES
 from askwell.rules.checks.questions import per_doc
 from askwell.rules.packs import Rule, wordlist
@@ -152,32 +152,76 @@ def build_substitution(rule: Rule, nlp: "Language") -> Check:
     return check
 
 
-class MatcherPool:
-    """One spaCy Matcher for every pattern rule of a run (one per Engine, not global).
+REQUIRED_OPS = (None, "+", "!")
 
-    A Matcher walks the Doc once whatever the number of patterns in it, so the pattern
-    rules share one pass; each rule then reads its own matches.
+
+def _required_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Words (lowercased) one of which a Doc must contain for ``pattern`` to match, if any.
+
+    Every token that must appear (no ``?``, ``*`` or zero lower bound) and is pinned to
+    literal text (LOWER, ORTH, TEXT or LEMMA: a value or an IN list) gives such a set; the
+    set whose commonest word is rarest is kept, so the trigger fires as seldom as it can.
+    A pattern with no such token returns None and is always run.
+    """
+    candidates: list[frozenset[str]] = []
+    for token in pattern:
+        op = token.get("OP")
+        optional = op in ("?", "*", "!") or (isinstance(op, str) and op.startswith(("{0", "{,")))
+        if optional:
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT", "LEMMA"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                candidates.append(frozenset({value.lower()}))
+                break
+            if isinstance(value, dict) and isinstance(value.get("IN"), list):
+                candidates.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    if not candidates:
+        return None
+    return min(candidates, key=lambda words: max(zipf(w) if w.isalpha() else 8.0 for w in words))
+
+
+class MatcherPool:
+    """The pattern rules of a run (one pool per Engine, not global), each with a cheap trigger.
+
+    A spaCy Matcher costs time for every pattern at every token, matched or not.  Most
+    patterns need one literal word somewhere (``{LOWER: {IN: [guys, folks]}}``); a rule
+    whose patterns all need words the Doc lacks cannot match, and is not run.
     """
 
     def __init__(self, nlp: "Language") -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(nlp.vocab)
+        self.vocab = nlp.vocab
+        self.matchers: dict[str, Any] = {}
+        self.triggers: dict[str, frozenset[str] | None] = {}
         self.key = f"matches-{id(self)}"
 
     def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Register a rule's patterns under its id."""
-        self.matcher.add(rule_id, patterns)
+        from spacy.matcher import Matcher
 
-    def _all(self, doc: "Doc") -> dict[str, list["Span"]]:
-        found: dict[str, list[Span]] = {}
-        for span in self.matcher(doc, as_spans=True):
-            found.setdefault(span.label_, []).append(span)
-        return found
+        matcher = Matcher(self.vocab)
+        matcher.add(rule_id, patterns)
+        self.matchers[rule_id] = matcher
+        words: set[str] = set()
+        for pattern in patterns:
+            required = _required_words(pattern)
+            if required is None:
+                self.triggers[rule_id] = None
+                return
+            words |= required
+        self.triggers[rule_id] = frozenset(words)
+
+    @staticmethod
+    def _words(doc: "Doc") -> frozenset[str]:
+        return frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
 
     def matches(self, doc: "Doc", rule_id: str) -> list["Span"]:
-        """The spans of ``rule_id``'s patterns in ``doc`` (computed once per Doc for all rules)."""
-        return per_doc(doc, self.key, self._all).get(rule_id, [])
+        """The spans of ``rule_id``'s patterns in ``doc``; nothing when its trigger words are absent."""
+        trigger = self.triggers.get(rule_id)
+        if trigger is not None and trigger.isdisjoint(per_doc(doc, "words", self._words)):
+            return []
+        return list(self.matchers[rule_id](doc, as_spans=True))
 
 
 def build_pattern(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check:
