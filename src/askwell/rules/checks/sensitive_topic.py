@@ -36,6 +36,12 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         return
     topics: dict[str, list[str]] = options["topics"]
     text = question.text
+    key = "sensitive-topic.any"
+    if key not in context.memo:
+        context.memo[key] = cached_phrases(tuple(p for phrases in topics.values() for p in phrases))
+    if not context.memo[key].search(text):  # type: ignore[attr-defined]
+        # Most items touch no topic at all: one scan instead of one per topic.
+        return
     hedges = hedge_spans(text, NOT_PERSONAL)
     for topic, phrases in topics.items():
         for m in cached_phrases(tuple(phrases)).finditer(text):
