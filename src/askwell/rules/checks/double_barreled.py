@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.stems import in_brackets
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -42,14 +43,6 @@ def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
         yield first, cc, second
 
 
-def _in_brackets(doc: "Doc", index: int) -> bool:
-    depth = 0
-    for t in doc[:index]:
-        depth += t.text == "(" or t.text == "["
-        depth -= t.text == ")" or t.text == "]"
-    return depth > 0
-
-
 def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
     doc = first.doc
     if (first.lower_, second.lower_) in FIXED or (first.lemma_.lower(), second.lemma_.lower()) in FIXED:
@@ -57,7 +50,7 @@ def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
     if cc.lower_ == "or":
         # "R or Python" is an alternative, "easy or difficult" a balanced stem: neither asks two things.
         return True
-    if _in_brackets(doc, first.i):
+    if in_brackets(doc, first.i):
         return True
     # "the difference between A and B" compares; it does not ask twice.
     if any(a.lower_ in ("between", "both") and a.i < first.i for a in first.ancestors) or (
