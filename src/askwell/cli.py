@@ -145,19 +145,14 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
 
     from askwell import baseline as baseline_mod
     from askwell import run
-    from askwell.config import active_rules
-    from askwell.engine import Engine
-    from askwell.nlp import Pipeline
 
     known = baseline_mod.read(baseline_file) if baseline_file else None
     stdin_text = _read_stdin() if "-" in paths else None
     inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename)
-    engine = Engine(config, active_rules(config), Pipeline(config.model), n_process=jobs)
-    cache = None
-    if not no_cache and (paths and set(paths) != {"-"}):
-        from askwell.cache import Cache
-
-        cache = Cache(cache_dir or (found.parent if found else Path.cwd()), config)
+    # Only files are cached: stdin and --text drafts change every time.
+    caching = not no_cache and bool(paths) and set(paths) != {"-"}
+    folder = (cache_dir or (found.parent if found else Path.cwd())) if caching else None
+    engine, cache = run.prepare(config, jobs, cache_dir=folder)
     total = sum(len(qs) for _, qs in inputs.files)
     if total >= 1000 and sys.stderr.isatty() and not os.environ.get("CI"):
         with click.progressbar(length=total, label="askwell", file=sys.stderr) as bar:

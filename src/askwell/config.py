@@ -15,8 +15,7 @@ import yaml
 
 from askwell.errors import ConfigError, InputError
 from askwell.model import CATEGORIES, SEVERITIES
-from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path
-from askwell.rules.packs import rules_by_id as load_rules_by_id
+from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path, rules_by_id
 from askwell.sources.reading import decode
 
 if sys.version_info >= (3, 11):
@@ -151,7 +150,7 @@ def _shape_name(default: Any) -> str:
 
 def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
     """Check every key of one config mapping; returns the normalised mapping."""
-    rules = {r.id: r for r in load_rules()}
+    rules = rules_by_id()
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
@@ -356,7 +355,7 @@ def load(config_path: Path | None, overrides: dict[str, Any] | None = None) -> C
         layers.append(_validate(overrides, "command line"))
     merged = _merge(layers)
     if "audience" in merged:
-        levels = load_rules_by_id().get("glossary-term")
+        levels = rules_by_id().get("glossary-term")
         profiles = set(AUDIENCES) | set(merged.get("rules", {}).get("glossary-term", {}).get("levels", {}))
         profiles |= set((levels.options.get("levels") or {}) if levels else ())
         if merged["audience"] not in profiles:

@@ -86,16 +86,22 @@ def report(inputs: Inputs, checked: list[Checked], config: Config, known: Counte
                                 files=len(inputs.files) + len(inputs.errors), notes=inputs.notes)
 
 
+def prepare(config: Config, jobs: int = 1, pipeline: Pipeline | None = None,
+            cache_dir: Path | None = None) -> tuple[Engine, "Cache | None"]:
+    """The engine for a run's config and, when a folder is given, its result cache."""
+    engine = Engine(config, active_rules(config), pipeline or Pipeline(config.model), n_process=jobs)
+    if cache_dir is None:
+        return engine, None
+    from askwell.cache import Cache
+
+    return engine, Cache(cache_dir, config)
+
+
 def lint(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | None = None,
          stdin_filename: str | None = None, jobs: int = 1, pipeline: Pipeline | None = None,
          cache_dir: Path | None = None, baseline: Counter | None = None) -> Report:
     """Lint files, folders, stdin and text drafts with one config; never raises on bad input."""
     inputs = gather(paths, config, texts, stdin, stdin_filename)
-    engine = Engine(config, active_rules(config), pipeline or Pipeline(config.model), n_process=jobs)
-    cache = None
-    if cache_dir is not None:
-        from askwell.cache import Cache
-
-        cache = Cache(cache_dir, config)
+    engine, cache = prepare(config, jobs, pipeline, cache_dir)
     return report(inputs, check(inputs, engine, cache), config, baseline)
 

@@ -11,7 +11,7 @@ from html import escape
 
 from askwell import __version__
 from askwell.model import SEVERITIES, Finding, QuestionResult, Report
-from askwell.rules.packs import core_values
+from askwell.rules.packs import value_names
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -168,7 +168,7 @@ class HtmlReporter:
         s = report.summary
         counts = "".join(f'<li><span class="badge {sev}">{sev}</span> {s.by_severity.get(sev, 0)}</li>'
                          for sev in ("error", "warning", "info"))
-        names = {v.id: v.name for v in core_values()}
+        names = value_names()
         rows = "".join(
             f'<tr><th scope="row">{escape(names.get(vid, vid))}</th><td class="num">{score:.1f}</td>'
             f'<td class="chart"><div class="bar" aria-hidden="true"><span style="width: {score:.1f}%"></span></div>'

@@ -10,7 +10,7 @@ import html
 import re
 
 from askwell.model import QuestionResult, Report
-from askwell.rules.packs import core_values
+from askwell.rules.packs import value_names
 
 # Files with more findings than this get their table folded into <details>.
 FOLD_AFTER = 10
@@ -51,7 +51,7 @@ class MarkdownReporter:
         if report.errors:
             out[-1] += f" · {_plural(len(report.errors), 'input error')}"
         if s.values:
-            names = {v.id: v.name for v in core_values()}
+            names = value_names()
             out += ["", "| Core value | Score |", "| --- | ---: |"]
             out += [f"| {escape_inline(names.get(vid, vid))} | {score:.1f} |" for vid, score in s.values.items()]
         return out

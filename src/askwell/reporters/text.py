@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from askwell.model import Finding, Report
-from askwell.rules.packs import core_values
+from askwell.rules.packs import value_names
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32", "path": "1"}
 BAR = 20
@@ -79,7 +79,7 @@ class TextReporter:
             out.append(self._c(f"{len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read.", "error"))
         if s.questions:
             out.append(f"Score: {self._c(f'{s.score:.1f}', 'bold')}/100")
-            names = {v.id: v.name for v in core_values()}
+            names = value_names()
             width = max(len(n) for n in names.values())
             for vid, score in s.values.items():
                 filled = round(score / 100 * BAR)

@@ -152,9 +152,6 @@ def build_substitution(rule: Rule, nlp: "Language") -> Check:
     return check
 
 
-REQUIRED_OPS = (None, "+", "!")
-
-
 def _required_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
     """Words (lowercased) one of which a Doc must contain for ``pattern`` to match, if any.
 
@@ -194,7 +191,6 @@ class MatcherPool:
         self.vocab = nlp.vocab
         self.matchers: dict[str, Any] = {}
         self.triggers: dict[str, frozenset[str] | None] = {}
-        self.key = f"matches-{id(self)}"
 
     def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Register a rule's patterns under its id."""

@@ -241,6 +241,11 @@ def core_values(root: Path | None = None) -> tuple[CoreValue, ...]:
     return tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
 
 
+def value_names(root: Path | None = None) -> dict[str, str]:
+    """Core value id → its published name, in published order."""
+    return {v.id: v.name for v in core_values(root)}
+
+
 @lru_cache(maxsize=None)
 def load_rules(root: Path | None = None) -> tuple[Rule, ...]:
     """Every rule in the packs, sorted by category order then id; ids are unique."""
