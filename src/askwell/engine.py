@@ -94,7 +94,7 @@ class Engine:
         return self._checks[rid]
 
     def compile(self) -> None:
-        """Build every rule's check before the first Doc, so shared matchers hold all patterns."""
+        """Build every rule's check before the first Doc, so rule compilation stays out of the parse loop."""
         for active in self.rules:
             if active.rule.kind != "policy":
                 self._check(active)
