@@ -84,6 +84,8 @@ class Engine:
         self.n_process = n_process
         self._checks: dict[str, Check] = {}
         self._pool: MatcherPool | None = None
+        # Per question type: the (rule id, check, options) to run, worked out once per run.
+        self._plans: dict[str, list[tuple[str, Check, dict[str, Any]]]] = {}
 
     def _check(self, active: ActiveRule) -> Check:
         rid = active.rule.id
@@ -106,12 +108,15 @@ class Engine:
 
     def check_question(self, question: Question, doc: "Doc", context: Context) -> list[RuleHit]:
         """Every question-scope rule on one parsed question."""
+        plan = self._plans.get(question.type)
+        if plan is None:
+            plan = self._plans[question.type] = [
+                (a.rule.id, self._check(a), a.options) for a in self.rules
+                if a.rule.scope == "question" and a.rule.kind != "policy" and question.type in a.rule.applies_to]
         found: list[RuleHit] = []
-        for active in self.rules:
-            rule = active.rule
-            if rule.scope != "question" or rule.kind == "policy" or question.type not in rule.applies_to:
-                continue
-            found.extend((rule.id, hit) for hit in self._check(active)(question, doc, active.options, context))
+        for rule_id, check, options in plan:
+            for hit in check(question, doc, options, context):
+                found.append((rule_id, hit))
         return found
 
     def check_survey(self, questions: tuple[Question, ...], context: Context) -> dict[int, list[RuleHit]]:

@@ -52,7 +52,25 @@ def test_coded_rewrites(lint_text, text: str, rule: str, better: str) -> None:  
 def test_pattern_triggers_are_required_words() -> None:
     from askwell.rules.kinds import _required_words
 
-    # The optional first token cannot be required; of the two required sets the rarer is kept.
+    # The optional first token cannot be required; both required sets are, the rarer first.
     pattern = [{"LOWER": "please", "OP": "?"}, {"LOWER": {"IN": ["which", "what"]}}, {"LOWER": {"IN": ["state", "county"]}}]
-    assert _required_words(pattern) == frozenset({"state", "county"})
-    assert _required_words([{"POS": "ADJ", "OP": "*"}, {"IS_PUNCT": True}]) is None
+    assert _required_words(pattern) == (frozenset({"state", "county"}), frozenset({"which", "what"}))
+    assert _required_words([{"POS": "ADJ", "OP": "*"}, {"IS_PUNCT": True}]) == ()
+
+
+def test_pattern_rule_runs_only_when_one_pattern_finds_all_its_words(lint_text) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    from askwell.rules.kinds import MatcherPool
+
+    nlp = spacy.blank("en")
+    pool = MatcherPool(nlp)
+    pool.add("r", [[{"LOWER": "which"}, {"LOWER": "state"}], [{"LOWER": "zip"}, {"LOWER": "code"}]])
+    assert [s.text for s in pool.matches(nlp("Which state are you in?"), "r")] == ["Which state"]
+    # "which" and "code" are both present, but no single pattern has all its words: no Matcher call.
+    real, calls = pool.matchers["r"], []
+    pool.matchers["r"] = lambda doc, as_spans: calls.append(doc) or real(doc, as_spans=as_spans)
+    assert pool.matches(nlp("Which code editor do you use?"), "r") == []
+    assert calls == []
+    assert [s.text for s in pool.matches(nlp("What is your zip code?"), "r")] == ["zip code"]
+    assert len(calls) == 1

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, words, zipf
 from askwell.rules.checks import CHECK_MODULES
-from askwell.rules.checks.questions import per_doc
+from askwell.rules.checks.questions import doc_words
 from askwell.rules.packs import Rule, wordlist
 from askwell.rules.rewrites import REWRITES
 
@@ -152,15 +152,16 @@ def build_substitution(rule: Rule, nlp: "Language") -> Check:
     return check
 
 
-def _required_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Words (lowercased) one of which a Doc must contain for ``pattern`` to match, if any.
+def _required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """Word sets (lowercased) a Doc must meet, one word of each, for ``pattern`` to match.
 
     Every token that must appear (no ``?``, ``*`` or zero lower bound) and is pinned to
-    literal text (LOWER, ORTH, TEXT or LEMMA: a value or an IN list) gives such a set; the
-    set whose commonest word is rarest is kept, so the trigger fires as seldom as it can.
-    A pattern with no such token returns None and is always run.
+    literal text (LOWER, ORTH, TEXT or LEMMA: a value or an IN list) gives one set. The
+    sets come rarest first (by the Zipf value of their commonest word), so a check that
+    stops at the first unmet set usually looks at one. An empty tuple means the pattern
+    has no literal token and must always be run.
     """
-    candidates: list[frozenset[str]] = []
+    candidates: set[frozenset[str]] = set()
     for token in pattern:
         op = token.get("OP")
         optional = op in ("?", "*", "!") or (isinstance(op, str) and op.startswith(("{0", "{,")))
@@ -169,28 +170,29 @@ def _required_words(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
         for attr in ("LOWER", "ORTH", "TEXT", "LEMMA"):
             value = token.get(attr)
             if isinstance(value, str):
-                candidates.append(frozenset({value.lower()}))
+                candidates.add(frozenset({value.lower()}))
                 break
             if isinstance(value, dict) and isinstance(value.get("IN"), list):
-                candidates.append(frozenset(str(v).lower() for v in value["IN"]))
+                candidates.add(frozenset(str(v).lower() for v in value["IN"]))
                 break
-    if not candidates:
-        return None
-    return min(candidates, key=lambda words: max(zipf(w) if w.isalpha() else 8.0 for w in words))
+    return tuple(sorted(candidates, key=lambda words: (max(zipf(w) if w.isalpha() else 8.0 for w in words),
+                                                       sorted(words))))
 
 
 class MatcherPool:
     """The pattern rules of a run (one pool per Engine, not global), each with a cheap trigger.
 
     A spaCy Matcher costs time for every pattern at every token, matched or not.  Most
-    patterns need one literal word somewhere (``{LOWER: {IN: [guys, folks]}}``); a rule
-    whose patterns all need words the Doc lacks cannot match, and is not run.
+    patterns need literal words (``{LOWER: {IN: [guys, folks]}}``); a rule none of whose
+    patterns finds all the words it needs in the Doc cannot match, and is not run.
     """
 
     def __init__(self, nlp: "Language") -> None:
         self.vocab = nlp.vocab
         self.matchers: dict[str, Any] = {}
-        self.triggers: dict[str, frozenset[str] | None] = {}
+        # Per rule: the rarest required words of its patterns, and per such word the other
+        # word sets its patterns need (None: the rule always runs).
+        self.triggers: dict[str, tuple[frozenset[str], dict[str, list[tuple[frozenset[str], ...]]]] | None] = {}
 
     def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
         """Register a rule's patterns under its id."""
@@ -199,24 +201,29 @@ class MatcherPool:
         matcher = Matcher(self.vocab)
         matcher.add(rule_id, patterns)
         self.matchers[rule_id] = matcher
-        words: set[str] = set()
-        for pattern in patterns:
-            required = _required_words(pattern)
-            if required is None:
-                self.triggers[rule_id] = None
-                return
-            words |= required
-        self.triggers[rule_id] = frozenset(words)
-
-    @staticmethod
-    def _words(doc: "Doc") -> frozenset[str]:
-        return frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
+        requirements = {_required_words(pattern) for pattern in patterns}
+        if () in requirements:
+            # A pattern with no literal word can match anything: the rule always runs.
+            self.triggers[rule_id] = None
+            return
+        # Indexed by the words of each pattern's rarest set, so a Doc is first met with one
+        # set intersection; only patterns whose rarest word is present check the rest.
+        by_word: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for required in requirements:
+            for word in required[0]:
+                by_word.setdefault(word, []).append(required[1:])
+        self.triggers[rule_id] = (frozenset(by_word), by_word)
 
     def matches(self, doc: "Doc", rule_id: str) -> list["Span"]:
         """The spans of ``rule_id``'s patterns in ``doc``; nothing when its trigger words are absent."""
         trigger = self.triggers.get(rule_id)
-        if trigger is not None and trigger.isdisjoint(per_doc(doc, "words", self._words)):
-            return []
+        if trigger is not None:
+            words = doc_words(doc)
+            first, by_word = trigger
+            present = first.intersection(words)
+            if not present or not any(all(not need.isdisjoint(words) for need in rest)
+                                      for word in present for rest in by_word[word]):
+                return []
         return list(self.matchers[rule_id](doc, as_spans=True))
 
 
@@ -276,9 +283,20 @@ def count_clauses(doc: "Doc") -> int:
     return most
 
 
+def _verb_count(doc: "Doc") -> int:
+    """Verbs and auxiliaries in the Doc, counted by spaCy without making Token objects."""
+    from spacy.attrs import POS
+    from spacy.symbols import AUX, VERB
+
+    counts = doc.count_by(POS)
+    return counts.get(VERB, 0) + counts.get(AUX, 0)
+
+
 def bracketed(text: str) -> list[bool]:
     """Per character: inside round or square brackets.  Asides such as "(e.g. …)" list
     examples; they do not make the question itself harder to parse."""
+    if "(" not in text and "[" not in text:
+        return [False] * len(text)
     depth, out = 0, []
     for ch in text:
         if ch in "([":
@@ -291,6 +309,8 @@ def bracketed(text: str) -> list[bool]:
 
 def without_brackets(text: str) -> str:
     """``text`` with bracketed asides removed."""
+    if "(" not in text and "[" not in text:
+        return " ".join(text.split())
     inside = bracketed(text)
     return " ".join("".join(ch for ch, skip in zip(text, inside) if not skip).split())
 
@@ -322,6 +342,8 @@ def build_metric(rule: Rule, nlp: "Language") -> Check:
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
         if len(words(question.text)) < options.get("min_words", 0):
             return
+        if name == "clauses" and _verb_count(doc) <= options["max"]:
+            return  # each clause has its own verb: too few verbs, too few clauses
         value = metric_value(name, question, doc)
         if value > options["max"]:
             shown = f"{value:.1f}" if name in ("grade", "syllables_per_word") else f"{value:.0f}"

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import span_text
 from askwell.rules.checks.stems import (cached_phrases, capitalise, form, hedge_spans, in_brackets,
                                         in_conditional, in_relative, inside, inverted_aux, stem_sentences,
                                         subject)
@@ -58,7 +59,7 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
     subj = subject(sent)
     if aux is None or subj is None or aux.i != sent.start or aux.lemma_ != "do" or subj.lower_ != "you":
         return None
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     s, e = start - sent.start_char, end - sent.start_char
     if text[e:e + 1] == " ":
         e += 1
@@ -73,7 +74,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     for sent in stem_sentences(doc):
         if form(sent) not in ("yes-no", "statement"):
             continue
-        for m in regex.finditer(sent.text):
+        for m in regex.finditer(span_text(sent)):
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             term = m.group(0).lower()
             if inside(hedges, start, end):

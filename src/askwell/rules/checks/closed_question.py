@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import question_sentences, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -92,7 +92,7 @@ def rewrite(sent: "Span") -> str:
     """An open rewrite of a yes/no question, conservative where the parse is unsure."""
     words = [t for t in sent if not t.is_space]
     lowered = [t.lower_ for t in words]
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     body = text.rstrip("?").strip()
     if lowered[:1] == ["any"]:
         noun = body.split(None, 1)[1] if " " in body else "questions"

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import span_text
 from askwell.rules.checks.stems import form, inverted_aux, stem_sentences, subject, wh_word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,7 +83,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         subj = subject(sent)
         if subj is None or subj.lower_ not in ("you", "i", "we"):
             continue
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         if "how likely" in low or "likelihood" in low:
             continue
         modal = _modal(root)

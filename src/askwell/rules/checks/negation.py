@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from askwell.model import Question
+from askwell.rules.checks.questions import doc_words
 from askwell.rules.checks.stems import (form, hedge_spans, in_brackets, in_conditional, in_relative, inside,
                                         stem_sentences)
 
@@ -69,6 +70,8 @@ def is_negator(t: "Token") -> bool:
 def stem_negations(question: Question, doc: "Doc", forms: tuple[str, ...] = ("yes-no", "statement"),
                    keep_never: bool = True) -> Iterator[tuple["Span", "Token"]]:
     """(sentence, negation) pairs in the stem that the negative rules look at."""
+    if NEGATORS.isdisjoint(doc_words(doc)) and "n’t" not in doc_words(doc):
+        return
     hedges = hedge_spans(question.text)
     for sent in stem_sentences(doc):
         if form(sent) not in forms:
@@ -96,6 +99,9 @@ def agree_scale(question: Question) -> bool:
 
 def double_negatives(question: Question, doc: "Doc") -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of each double negative in the stem; kind is 'text' or 'scale'."""
+    words = doc_words(doc)
+    if NEGATORS.isdisjoint(words) and NEGATIVE_VERBS.isdisjoint(words) and "n’t" not in words:
+        return  # every double negative needs a negator or a negative verb
     found = False
     by_sentence: dict[int, list["Token"]] = {}
     for sent, t in stem_negations(question, doc, forms=("yes-no", "statement", "wh", "request")):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import question_sentences, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -23,7 +23,7 @@ WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "ho
 
 
 def _hedged(sent: "Span", question: Question) -> bool:
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     if any(h in low for h in HEDGES):
         return True
     # A scale whose options include the negative end answers the assumption.
@@ -38,7 +38,7 @@ OPPOSITES = {"satisfied": "dissatisfied", "helpful": "unhelpful", "happy": "unha
 
 def hedged_rewrite(sent: "Span") -> str:
     """The same question with 'if at all' after its wh-phrase: neutral, and keeps its intent."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     low = text.lower()
     for phrase, hedge in (("in what ways", "if any"), ("in which ways", "if any"), ("what ways", "if any"),
                           ("to what extent", "if at all"), ("how much", "if at all"), ("how", "if at all")):
@@ -53,7 +53,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     verbs = set(options["verbs"])
     adjectives = set(options["adjectives"])
     for sent in question_sentences(doc):
-        low = sent.text.lower().lstrip()
+        low = span_text(sent).lower().lstrip()
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue
         if _hedged(sent, question):

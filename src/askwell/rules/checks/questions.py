@@ -28,10 +28,24 @@ def per_doc(doc: "Doc", key: str, compute: Callable[["Doc"], T]) -> T:
     return store[full]  # type: ignore[no-any-return]
 
 
+def span_text(span: "Span") -> str:
+    """``span.text`` sliced from the Doc's text: spaCy's own joins a new Token object per word."""
+    return span.doc.text[span.start_char:span.end_char]
+
+
+def _words(doc: "Doc") -> frozenset[str]:
+    return frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
+
+
+def doc_words(doc: "Doc") -> frozenset[str]:
+    """Every word form and lemma of the Doc, lowercased: a cheap gate before walking the parse."""
+    return per_doc(doc, "words", _words)
+
+
 def _question_sentences(doc: "Doc") -> list["Span"]:
     out = []
     for sent in doc.sents:
-        text = sent.text.rstrip(" \"'”’)]*_")
+        text = span_text(sent).rstrip(" \"'”’)]*_")
         if text.endswith("?"):
             out.append(sent)
     return out

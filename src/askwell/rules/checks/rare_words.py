@@ -17,22 +17,29 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rare word token."""
+    min_zipf = options["min_zipf"]
     for t in doc:
         text = t.text
         if not t.is_alpha or len(text) < options["min_length"]:
             continue
+        # Most words are common: look that up first (memoised), and only then ask the parse.
+        lowered = text.lower()
+        score = zipf(lowered)
+        if score >= min_zipf:
+            continue
         if t.pos_ == "PROPN" or text.isupper() or (text[:1].isupper() and not t.is_sent_start):
             continue
-        if text.lower() in context.accept or t.lemma_.lower() in context.accept:
+        lemma = t.lemma_.lower()
+        if lowered in context.accept or lemma in context.accept:
             continue
         if _in_token_run(question.text, t.idx, t.idx + len(text)):
             continue
         # Inflected forms can be rarer than their lemma ("ameliorated"); judge the commoner of the two.
-        score = max(zipf(text.lower()), zipf(t.lemma_.lower()))
+        score = max(score, zipf(lemma))
         if score == 0.0:
             yield Hit(t.idx, t.idx + len(text), f"'{text}' is not a known English word: a typo, or a term to explain?",
                       suggestion="Check the spelling, or explain the term in the question.")
-        elif score < options["min_zipf"]:
+        elif score < min_zipf:
             yield Hit(t.idx, t.idx + len(text), f"'{text}' is a rare word that some respondents will not know.")
 
 

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import question_sentences, span_text
 from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
                                         lower_first, neighbour, subject, wh_word)
 
@@ -62,7 +62,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     habits = set(options["habit_verbs"])
     period = options["period"]
     for sent in question_sentences(doc):
-        m = FREQUENCY.search(sent.text)
+        m = FREQUENCY.search(span_text(sent))
         if m:
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             wh = wh_word(sent)

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import question_sentences, span_text
 from askwell.rules.checks.stems import words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,7 @@ GROUP_STEM = re.compile(r"\b(?:the following|below|these (?:topics|tasks|stateme
 
 def _follow_up(sent: "Span") -> bool:
     ws = words(sent)
-    if len(ws) <= 3 or FOLLOW_UP.match(sent.text):
+    if len(ws) <= 3 or FOLLOW_UP.match(span_text(sent)):
         return True
     # A pronoun that points back ("What did you think of it?"); expletive "there"/"it" do not.
     return any(t.lower_ in BACK_REFERENCE and t.dep_ != "expl" and t.tag_ != "WDT"

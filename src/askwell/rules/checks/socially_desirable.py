@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import question_sentences, span_text
 from askwell.rules.checks.stems import form, has_opt_out, in_conditional, subject
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +47,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if lemma in verbs:
                 hit_end = t.idx + len(t.text)
             elif lemma in objects:
-                after = sent.text[t.idx - sent.start_char:].lower()
+                after = span_text(sent)[t.idx - sent.start_char:].lower()
                 for obj in objects[lemma]:
                     m = re.match(rf"\w+\s+(?:\w+\s+){{0,3}}?{re.escape(obj)}\b", after)
                     if m:

@@ -79,8 +79,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         return
     texts = [c.text for c in question.choices]
     family = _family(texts)
+    if family is None:
+        return
     span = ol.question_sentence(text)
-    if family is None or span is None:
+    if span is None:
         return
     sentence = text[span[0]:span[1]]
     asks = _asks(sentence)

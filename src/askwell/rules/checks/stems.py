@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from askwell.model import Context, Question
-from askwell.rules.checks.questions import per_doc, question_sentences
+from askwell.rules.checks.questions import per_doc, question_sentences, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -92,6 +92,8 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def in_brackets(doc: "Doc", index: int) -> bool:
     """True when token ``index`` sits inside round or square brackets."""
+    if "(" not in doc.text and "[" not in doc.text:
+        return False
     depth = 0
     for t in doc[:index]:
         depth += t.text in ("(", "[")
@@ -100,7 +102,11 @@ def in_brackets(doc: "Doc", index: int) -> bool:
 
 
 def words(sent: "Span") -> list["Token"]:
-    """Tokens without punctuation and spaces."""
+    """Tokens without punctuation and spaces (a fresh list; worked out once per sentence)."""
+    return list(_per_sentence("words", sent, _words))
+
+
+def _words(sent: "Span") -> list["Token"]:
     return [t for t in sent if not t.is_punct and not t.is_space]
 
 
@@ -240,7 +246,7 @@ def _stem_sentences(doc: "Doc") -> list["Span"]:
     sents = list(doc.sents)
     out: list["Span"] = []
     for s in asked:
-        if AGREE_ONLY.match(s.text):
+        if AGREE_ONLY.match(span_text(s)):
             k = next(i for i, x in enumerate(sents) if x.start == s.start)
             out.extend(x for x in sents[:k] if form(x) == "statement")
         out.append(s)

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import span_text
 from askwell.rules.checks.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate, form,
                                         hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
@@ -45,7 +46,7 @@ def _counted(question: Question) -> bool:
 
 def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
     """A frequency question without the vague word, where the sentence form allows one."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     offset = sent.start_char
     s, e = start - offset, end - offset
     if text[e:e + 1] == " ":
@@ -80,10 +81,11 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     terms = [t.lower() for t in options["terms"]]
     typical = {t.lower() for t in options["typical"]}
     regex = cached_phrases(tuple(terms) + tuple(sorted(typical)))
+    if not regex.search(question.text):
+        return  # most items hold no such word: skip the parse views below
     hedges = hedge_spans(question.text)
     for sent in stem_sentences(doc):
-        kind = form(sent)
-        for m in regex.finditer(sent.text):
+        for m in regex.finditer(span_text(sent)):
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             term = m.group(0).lower()
             if inside(hedges, start, end) or (period and term in TIME_WORDS):
@@ -94,7 +96,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             if before in ASKING:
                 continue
-            if term in typical and kind not in ("yes-no", "statement"):
+            if term in typical and form(sent) not in ("yes-no", "statement"):
                 continue
             if ANSWER_LENGTH.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
                 continue
