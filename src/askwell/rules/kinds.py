@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, words, zipf
 from askwell.rules.checks import CHECK_MODULES
-from askwell.rules.checks.questions import doc_words
+from askwell.rules.checks.questions import doc_text, doc_words, sentences, span_tokens
 from askwell.rules.packs import Rule, wordlist
 from askwell.rules.rewrites import REWRITES
 
@@ -108,7 +108,7 @@ def build_phrase(rule: Rule, nlp: "Language") -> Check:
 
         def check_lemma(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
             for span in matcher(doc, as_spans=True):
-                if _outside(exceptions, doc.text, span.start_char, span.end_char):
+                if _outside(exceptions, doc_text(doc), span.start_char, span.end_char):
                     yield Hit(span.start_char, span.end_char, _render(rule.message, match=span.text))
         return check_lemma
 
@@ -273,10 +273,10 @@ def count_clauses(doc: "Doc") -> int:
     """Clauses in the most complex sentence: verbs heading a main, subordinate, relative or
     conjoined clause.  Infinitive complements ("want to learn") do not count."""
     clause_deps = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "conj"}
-    inside = bracketed(doc.text)
+    inside = bracketed(doc_text(doc))
     most = 0
-    for sent in doc.sents:
-        n = sum(1 for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps and not inside[t.idx]
+    for sent in sentences(doc):
+        n = sum(1 for t in span_tokens(sent) if t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps and not inside[t.idx]
                 and (t.dep_ != "conj" or t.head.pos_ in ("VERB", "AUX"))
                 and (t.dep_ != "acl" or t.tag_ != "VBN"))
         most = max(most, n)
@@ -322,7 +322,7 @@ def metric_value(name: str, question: Question, doc: "Doc") -> float:
     if name == "characters":
         return float(len(question.text))
     if name == "sentences":
-        return float(sum(1 for _ in doc.sents))
+        return float(sum(1 for _ in sentences(doc)))
     if name == "clauses":
         return float(count_clauses(doc))
     if name == "grade":

@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_text
+from askwell.rules.checks.questions import span_text, span_tokens
 from askwell.rules.checks.stems import (cached_phrases, capitalise, form, hedge_spans, in_brackets,
                                         in_conditional, in_relative, inside, inverted_aux, stem_sentences,
                                         subject)
@@ -43,7 +43,7 @@ OPINION_VERBS = {"like", "enjoy", "understand", "follow", "agree", "learn", "kno
 def _judgement(sent: "Span") -> bool:
     """True when the sentence asks for a judgement (an adjective predicate or a verb of opinion or
     understanding), where 'all' lumps together things people judge differently."""
-    for t in sent:
+    for t in span_tokens(sent):
         if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd", "xcomp"):
             return True
         if t.pos_ == "VERB" and t.lemma_.lower() in OPINION_VERBS:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.stems import sent_root
+from askwell.rules.checks.questions import question_sentences, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -30,8 +31,8 @@ def _expletive(t: "Token", sent: "Span") -> bool:
     if t.dep_ == "expl":
         return True
     clause_deps = ("xcomp", "ccomp", "csubj", "advcl")
-    for x in sent:
-        if x.i > t.i and x.dep_ in clause_deps and (x.head.i == sent.root.i or x.head.head.i == sent.root.i):
+    for x in span_tokens(sent):
+        if x.i > t.i and x.dep_ in clause_deps and (x.head.i == sent_root(sent).i or x.head.head.i == sent_root(sent).i):
             if x.dep_ != "advcl" or any(c.lower_ == "to" for c in x.children):
                 return True
     return False
@@ -46,7 +47,7 @@ def _deictic(t: "Token", sent: "Span") -> bool:
 
 def _central(t: "Token", sent: "Span") -> bool:
     """True when the pronoun is what the question is about, not a side mention."""
-    root = sent.root
+    root = sent_root(sent)
     if t.dep_ in CORE_DEPS and t.head.i == root.i:
         return True
     if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == root.i:
@@ -59,7 +60,7 @@ def _central(t: "Token", sent: "Span") -> bool:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the first pronoun without an antecedent that a question sentence centres on."""
     for sent in question_sentences(doc):
-        for t in sent:
+        for t in span_tokens(sent):
             if t.lower_ not in PRONOUNS or t.pos_ != "PRON" or t.tag_ == "WDT":
                 continue
             if any(x.pos_ in ("NOUN", "PROPN") for x in doc[:t.i]):

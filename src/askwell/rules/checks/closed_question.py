@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text
+from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -39,7 +39,7 @@ AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "sho
 
 def _inverted(sent: "Span") -> "Token | None":
     """The sentence-initial auxiliary when a subject follows it, else None."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
+    words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
     if len(words) < 2:
         return None
     first = words[0]
@@ -56,7 +56,7 @@ def _inverted(sent: "Span") -> "Token | None":
 
 def _alternative(sent: "Span") -> bool:
     """"Do you prefer A or B?": an 'or' joining two answers (but not 'or not')."""
-    for t in sent:
+    for t in span_tokens(sent):
         if t.lower_ == "or" and t.dep_ == "cc":
             nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if nxt is not None and nxt.lower_ in ("not", "no"):
@@ -67,10 +67,10 @@ def _alternative(sent: "Span") -> bool:
 
 def seeks_feedback(sent: "Span") -> bool:
     """True when the yes/no question asks for an evaluation or for comments, not a fact."""
-    lowered = [t.lower_ for t in sent]
+    lowered = [t.lower_ for t in span_tokens(sent)]
     if "anything" in lowered or ("any" in lowered and "there" in lowered):
         return True
-    for t in sent:
+    for t in span_tokens(sent):
         if any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]):
             # "Do you have a dataset that you would like to analyse?": the opinion verb is
             # inside a relative clause and does not make the question evaluative.
@@ -90,7 +90,7 @@ def seeks_feedback(sent: "Span") -> bool:
 
 def rewrite(sent: "Span") -> str:
     """An open rewrite of a yes/no question, conservative where the parse is unsure."""
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in span_tokens(sent) if not t.is_space]
     lowered = [t.lower_ for t in words]
     text = span_text(sent).strip()
     body = text.rstrip("?").strip()
@@ -118,7 +118,7 @@ def rewrite(sent: "Span") -> str:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """Yield a hit on the auxiliary of each yes/no question sentence."""
     for sent in question_sentences(doc):
-        words = [t for t in sent if not t.is_punct and not t.is_space]
+        words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
         if not words:
             continue
         if words[0].lower_ in ("any", "anything") and len(words) <= 3:

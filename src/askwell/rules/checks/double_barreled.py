@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
+from askwell.rules.checks.questions import question_sentences, span_tokens, tokens
 from askwell.rules.checks.stems import in_brackets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,7 +33,7 @@ ASKED_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "xc
 
 
 def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
-    for second in doc:
+    for second in tokens(doc):
         if second.dep_ != "conj":
             continue
         first = second.head
@@ -90,7 +90,7 @@ def _asked_about(first: "Token") -> bool:
 
 def _anchor(sent: "Span") -> int:
     """Index of the wh-word or fronted auxiliary where the question proper begins."""
-    for t in sent:
+    for t in span_tokens(sent):
         if t.i == sent.start and t.pos_ == "AUX":
             return t.i
         if t.tag_ in ("WDT", "WP", "WP$", "WRB") and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]):

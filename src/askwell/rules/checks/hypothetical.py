@@ -22,8 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_text
-from askwell.rules.checks.stems import form, inverted_aux, stem_sentences, subject, wh_word
+from askwell.rules.checks.questions import span_text, span_tokens
+from askwell.rules.checks.stems import form, inverted_aux, sent_root, stem_sentences, subject, wh_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -55,7 +55,7 @@ def _action(verb: "Token", actions: set[str]) -> "Token | None":
 
 def _counterfactual(sent: "Span") -> bool:
     """An 'if' clause in the past or with 'were': 'If the workshop were online, …'."""
-    for t in sent:
+    for t in span_tokens(sent):
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in t.children):
             if t.tag_ == "VBD" or any(c.lower_ in ("were", "had") for c in t.children) or t.lower_ == "were":
                 return True
@@ -79,7 +79,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     exempt = {a.lower() for a in options["not_actions"]}
     for sent in stem_sentences(doc):
         kind = form(sent)
-        root = sent.root
+        root = sent_root(sent)
         subj = subject(sent)
         if subj is None or subj.lower_ not in ("you", "i", "we"):
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from askwell.model import Question
-from askwell.rules.checks.questions import doc_words
+from askwell.rules.checks.questions import doc_words, span_tokens
 from askwell.rules.checks.stems import (form, hedge_spans, in_brackets, in_conditional, in_relative, inside,
                                         stem_sentences)
 
@@ -76,7 +76,7 @@ def stem_negations(question: Question, doc: "Doc", forms: tuple[str, ...] = ("ye
     for sent in stem_sentences(doc):
         if form(sent) not in forms:
             continue
-        for t in sent:
+        for t in span_tokens(sent):
             if not is_negator(t) or (t.lower_ == "never" and not keep_never):
                 continue
             if inside(hedges, t.idx, t.idx + len(t.text)) or in_brackets(doc, t.i):
@@ -108,8 +108,8 @@ def double_negatives(question: Question, doc: "Doc") -> Iterator[tuple[int, int,
         by_sentence.setdefault(sent.start, []).append(t)
     for sent in stem_sentences(doc):
         negs = by_sentence.get(sent.start, [])
-        extra = [x for x in sent if (x.lemma_.lower() in NEGATIVE_VERBS and x.pos_ == "VERB")]
-        extra += [x for x in sent if negative_prefixed(x) and any(
+        extra = [x for x in span_tokens(sent) if (x.lemma_.lower() in NEGATIVE_VERBS and x.pos_ == "VERB")]
+        extra += [x for x in span_tokens(sent) if negative_prefixed(x) and any(
             n.i in (x.i - 1, x.i - 2) or n.head.i == x.i for n in negs)]
         marks = sorted(negs + extra, key=lambda x: x.i)
         if len(marks) >= 2:

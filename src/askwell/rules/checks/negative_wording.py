@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import span_tokens
 from askwell.rules.checks.negation import double_negatives, stem_negations
 from askwell.rules.checks.stems import capitalise, form
 
@@ -30,7 +31,7 @@ def rewrite(sent: "Span", neg: "Token") -> str | None:
     if head.lemma_ == "do" and head.i != sent.start:
         return None  # "did not explain" → "explained" needs inflection; leave it to the author
     parts = []
-    for t in sent:
+    for t in span_tokens(sent):
         if t.i == neg.i:
             continue
         if t.i == head.i and t.lower_ in CONTRACTED and neg.lower_ == "n't":

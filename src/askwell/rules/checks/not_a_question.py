@@ -25,8 +25,8 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences
-from askwell.rules.checks.stems import form, neighbour, words
+from askwell.rules.checks.questions import question_sentences, sentences, tokens
+from askwell.rules.checks.stems import form, neighbour, sent_root, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -46,7 +46,7 @@ ASKS = re.compile(r"[?:]\s*$")
 
 def _lone_subordinate(sent: "Span") -> bool:
     """Only a subordinate clause: "If you had any concerns", "When you think about day two"."""
-    root = sent.root
+    root = sent_root(sent)
     if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i < root.i for c in root.children):
         return True
     first = words(sent)[0]
@@ -68,7 +68,7 @@ def _label(text: str, doc: "Doc") -> bool:
     core = re.sub(r"[^\w\s()-]", "", text).strip().lower()
     if core in BOX_LABELS:
         return True
-    return any(t.lower_ in ("your", "you", "yours", "my", "i") for t in doc)
+    return any(t.lower_ in ("your", "you", "yours", "my", "i") for t in tokens(doc))
 
 
 def _statement_like(q: Question) -> bool:
@@ -88,7 +88,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     text = question.text.rstrip()
     if not text or any(True for _ in question_sentences(doc)):
         return
-    sents = [s for s in doc.sents if words(s)]
+    sents = [s for s in sentences(doc) if words(s)]
     if not sents:
         return
     if text.endswith(("...", "…")) or (len(sents) == 1 and _lone_subordinate(sents[0])):

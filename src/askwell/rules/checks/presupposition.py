@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text
+from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -58,7 +58,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if _hedged(sent, question):
             continue
-        tokens = [t for t in sent if not t.is_space]
+        tokens = [t for t in span_tokens(sent) if not t.is_space]
         if low.startswith(WAYS):
             verb = next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
             if verb is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
 
@@ -28,13 +28,24 @@ def per_doc(doc: "Doc", key: str, compute: Callable[["Doc"], T]) -> T:
     return store[full]  # type: ignore[no-any-return]
 
 
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, joined once: spaCy joins it anew, a Token object per word, on every access."""
+    return per_doc(doc, "text", lambda d: d.text)
+
+
 def span_text(span: "Span") -> str:
-    """``span.text`` sliced from the Doc's text: spaCy's own joins a new Token object per word."""
-    return span.doc.text[span.start_char:span.end_char]
+    """``span.text`` sliced from the Doc's text (spaCy's own makes a Token object per word)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def _words(doc: "Doc") -> frozenset[str]:
-    return frozenset(w for t in doc for w in (t.lower_, t.lemma_.lower()))
+    # count_by reads the token array in C: no Token objects, one string lookup per distinct word.
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    found = {strings[h] for h in doc.count_by(LOWER)}
+    found.update(strings[h].lower() for h in doc.count_by(LEMMA))
+    return frozenset(found)
 
 
 def doc_words(doc: "Doc") -> frozenset[str]:
@@ -42,9 +53,24 @@ def doc_words(doc: "Doc") -> frozenset[str]:
     return per_doc(doc, "words", _words)
 
 
+def tokens(doc: "Doc") -> list["Token"]:
+    """The Doc's tokens, made once: each ``for t in doc`` makes a new Token object per word."""
+    return per_doc(doc, "tokens", list)
+
+
+def span_tokens(span: "Span") -> list["Token"]:
+    """The tokens of a sentence or span, from the Doc's shared list."""
+    return tokens(span.doc)[span.start:span.end]
+
+
+def sentences(doc: "Doc") -> list["Span"]:
+    """The Doc's sentences, found once (``doc.sents`` walks every token on each access)."""
+    return per_doc(doc, "sentences", lambda d: list(d.sents))
+
+
 def _question_sentences(doc: "Doc") -> list["Span"]:
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         text = span_text(sent).rstrip(" \"'”’)]*_")
         if text.endswith("?"):
             out.append(sent)
@@ -58,4 +84,4 @@ def question_sentences(doc: "Doc") -> list["Span"]:
 
 def content_tokens(sent: "Span") -> list:  # type: ignore[type-arg]
     """Tokens of a sentence without punctuation and spaces."""
-    return [t for t in sent if not t.is_punct and not t.is_space]
+    return [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import tokens
 from askwell.nlp import zipf
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rare word token."""
     min_zipf = options["min_zipf"]
-    for t in doc:
+    for t in tokens(doc):
         text = t.text
         if not t.is_alpha or len(text) < options["min_length"]:
             continue

@@ -15,9 +15,9 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text
+from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
-                                        lower_first, neighbour, subject, wh_word)
+                                        lower_first, neighbour, sent_root, subject, wh_word)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -44,7 +44,7 @@ def _anchored(question: Question, context: Context) -> bool:
 def rewrite(sent: "Span", period: str) -> str:
     """The question with a reference period in front and a present 'do' made past."""
     parts = []
-    for t in sent:
+    for t in span_tokens(sent):
         if t.lower_ in ("currently", "nowadays") and t.dep_ == "advmod":
             continue  # the period replaces it
         if t.lemma_ == "do" and t.dep_ == "aux" and t.tag_ in ("VBP", "VBZ"):
@@ -66,13 +66,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if m:
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             wh = wh_word(sent)
-            perfect = any(t.lemma_ == "have" and t.dep_ == "aux" for t in sent) and "times" in m.group(0).lower()
+            perfect = any(t.lemma_ == "have" and t.dep_ == "aux" for t in span_tokens(sent)) and "times" in m.group(0).lower()
             if wh is not None and wh.idx == start and not perfect:  # "How many times have you…": a lifetime count
                 yield Hit(start, end, suggestion=rewrite(sent, period))
             continue
         aux = inverted_aux(sent)
         subj = subject(sent)
-        root = sent.root
+        root = sent_root(sent)
         if aux is None or subj is None or subj.lower_ != "you" or wh_word(sent) is not None:
             continue
         if aux.lemma_ != "do" or aux.tag_ not in ("VBP", "VBZ"):

@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text
-from askwell.rules.checks.stems import form, has_opt_out, in_conditional, subject
+from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
+from askwell.rules.checks.stems import form, has_opt_out, in_conditional, sent_root, subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -27,6 +27,10 @@ FACE_SAVING = re.compile(r"\b(?:not everyone|some people|many people|(?:it'?s|it
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the behaviour verb (and its object) of a question the respondent may answer to look good."""
+    present = doc_words(doc)
+    if not any(v.lower() in present for v in options["verbs"]) and not any(
+            k.lower() in present for k in options["verb_objects"]):
+        return  # no behaviour verb of the list anywhere in the item
     if FACE_SAVING.search(question.text) or has_opt_out(question):
         return
     verbs = {v.lower() for v in options["verbs"]}
@@ -37,11 +41,11 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         subj = subject(sent)
         if subj is None or subj.lower_ != "you":
             continue
-        for t in sent:
+        for t in span_tokens(sent):
             if t.pos_ != "VERB" or in_conditional(t):
                 continue
             lemma = t.lemma_.lower()
-            if t.head.i != sent.root.i and t.i != sent.root.i and t.dep_ not in ("xcomp", "conj"):
+            if t.head.i != sent_root(sent).i and t.i != sent_root(sent).i and t.dep_ not in ("xcomp", "conj"):
                 continue
             hit_end = None
             if lemma in verbs:

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from askwell.model import Context, Question
-from askwell.rules.checks.questions import per_doc, question_sentences, span_text
+from askwell.rules.checks.questions import (doc_text, per_doc, question_sentences, sentences, span_text,
+                                            span_tokens)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -92,7 +93,8 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def in_brackets(doc: "Doc", index: int) -> bool:
     """True when token ``index`` sits inside round or square brackets."""
-    if "(" not in doc.text and "[" not in doc.text:
+    text = doc_text(doc)
+    if "(" not in text and "[" not in text:
         return False
     depth = 0
     for t in doc[:index]:
@@ -107,7 +109,7 @@ def words(sent: "Span") -> list["Token"]:
 
 
 def _words(sent: "Span") -> list["Token"]:
-    return [t for t in sent if not t.is_punct and not t.is_space]
+    return [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
 
 
 def _per_sentence(name: str, sent: "Span", compute):  # type: ignore[no-untyped-def]
@@ -119,16 +121,21 @@ def _per_sentence(name: str, sent: "Span", compute):  # type: ignore[no-untyped-
     return memo[key]
 
 
+def sent_root(sent: "Span") -> "Token":
+    """The sentence's root (spaCy's ``Span.root`` walks every token's depth on each access)."""
+    return _per_sentence("root", sent, lambda span: span.root)
+
+
 def subject(sent: "Span") -> "Token | None":
     """The subject of the sentence's root (or of its complement, when the parser hangs it there), if any."""
     return _per_sentence("subject", sent, _subject)
 
 
 def _subject(sent: "Span") -> "Token | None":
-    root = sent.root
+    root = sent_root(sent)
     found = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     if found is None:
-        found = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("acomp", "attr", "oprd")
+        found = next((t for t in span_tokens(sent) if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("acomp", "attr", "oprd")
                       and t.head.head.i == root.i), None)
     return found
 
@@ -136,7 +143,7 @@ def _subject(sent: "Span") -> "Token | None":
 def in_main_clause(token: "Token", sent: "Span") -> bool:
     """True when ``token`` belongs to the main clause (not a relative, adverbial or complement clause)."""
     t = token
-    root = sent.root
+    root = sent_root(sent)
     while t.i != root.i and t.head.i != t.i:
         if t.dep_ in SUBORDINATE_DEPS:
             return False
@@ -157,7 +164,8 @@ def in_conditional(token: "Token") -> bool:
 def in_relative(token: "Token", sent: "Span") -> bool:
     """True when ``token`` sits in a relative clause or a clause modifying a noun."""
     t = token
-    while t.i != sent.root.i and t.head.i != t.i:
+    root_i = sent_root(sent).i
+    while t.i != root_i and t.head.i != t.i:
         if t.dep_ in ("relcl", "acl"):
             return True
         t = t.head
@@ -166,7 +174,7 @@ def in_relative(token: "Token", sent: "Span") -> bool:
 
 def inverted_aux(sent: "Span") -> "Token | None":
     """The auxiliary of a yes/no question ("Do you…", "Is it…", "If X, would you…"), else None."""
-    root = sent.root
+    root = sent_root(sent)
     subj = subject(sent)
     if subj is None:
         return None
@@ -184,9 +192,10 @@ def wh_word(sent: "Span") -> "Token | None":
 
 def _wh_word(sent: "Span") -> "Token | None":
     subj = subject(sent)
-    limit = subj.i if subj is not None else sent.root.i
-    for t in sent:
-        if t.i > max(limit, sent.root.i):
+    root_i = sent_root(sent).i
+    last = max(subj.i if subj is not None else root_i, root_i)
+    for t in span_tokens(sent):
+        if t.i > last:
             break
         if t.tag_ in WH_TAGS and in_main_clause(t, sent):
             return t
@@ -206,7 +215,7 @@ def _form(sent: "Span") -> str:
         return "wh"
     if inverted_aux(sent) is not None:
         return "yes-no"
-    root = sent.root
+    root = sent_root(sent)
     lowered = {t.lower_ for t in ws}
     subj = subject(sent)
     if subj is None and root.pos_ == "VERB" and root.tag_ in ("VB", "VBP") and not any(
@@ -225,7 +234,7 @@ def _form(sent: "Span") -> str:
 
 def _after_colon(sent: "Span") -> "Span":
     """"Please rate your agreement with the following statements: X is Y." → "X is Y."."""
-    colons = [t for t in sent if t.text == ":"]
+    colons = [t for t in span_tokens(sent) if t.text == ":"]
     if colons:
         tail = sent.doc[colons[-1].i + 1:sent.end]
         if len(words(tail)) >= 3:
@@ -242,8 +251,8 @@ def stem_sentences(doc: "Doc") -> list["Span"]:
 def _stem_sentences(doc: "Doc") -> list["Span"]:
     asked = list(question_sentences(doc))
     if not asked:
-        return [_after_colon(s) for s in doc.sents if words(s)]
-    sents = list(doc.sents)
+        return [_after_colon(s) for s in sentences(doc) if words(s)]
+    sents = list(sentences(doc))
     out: list["Span"] = []
     for s in asked:
         if AGREE_ONLY.match(span_text(s)):
