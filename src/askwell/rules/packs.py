@@ -233,10 +233,15 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
     )
 
 
-@lru_cache(maxsize=None)
 def core_values(root: Path | None = None) -> tuple[CoreValue, ...]:
     """The core values, in their published order."""
-    path = (root or data_dir()) / "values.yaml"
+    return _core_values(root or data_dir())
+
+
+@lru_cache(maxsize=None)
+def _core_values(base: Path) -> tuple[CoreValue, ...]:
+    # Keyed on the resolved folder: ``None`` and ``data_dir()`` must not parse the packs twice.
+    path = base / "values.yaml"
     raw = read_yaml(path)
     return tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
 
@@ -246,10 +251,13 @@ def value_names(root: Path | None = None) -> dict[str, str]:
     return {v.id: v.name for v in core_values(root)}
 
 
-@lru_cache(maxsize=None)
 def load_rules(root: Path | None = None) -> tuple[Rule, ...]:
     """Every rule in the packs, sorted by category order then id; ids are unique."""
-    base = root or data_dir()
+    return _load_rules(root or data_dir())
+
+
+@lru_cache(maxsize=None)
+def _load_rules(base: Path) -> tuple[Rule, ...]:
     value_ids = {v.id for v in core_values(base)}
     rules: dict[str, Rule] = {}
     for path in sorted(base.glob("*/*.yaml")):
@@ -268,10 +276,14 @@ def rules_by_id(root: Path | None = None) -> dict[str, Rule]:
     return {r.id: r for r in load_rules(root)}
 
 
-@lru_cache(maxsize=None)
 def wordlist(name: str, root: Path | None = None) -> tuple[str, ...]:
     """A word list from ``rules/wordlists``: one entry a line, ``#`` comments, tab-separated extras kept."""
-    path = (root or data_dir()) / "wordlists" / name
+    return _wordlist(name, root or data_dir())
+
+
+@lru_cache(maxsize=None)
+def _wordlist(name: str, base: Path) -> tuple[str, ...]:
+    path = base / "wordlists" / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.rstrip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
