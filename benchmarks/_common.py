@@ -268,3 +268,22 @@ def machine() -> str:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
+
+
+def compile_askwell() -> str:
+    """Write bytecode for askwell's own modules, as ``pip install .`` does at install time.
+
+    An editable install leaves askwell's modules as source; where bytecode writing is
+    off (this machine sets PYTHONDONTWRITEBYTECODE=1), every fresh process would then
+    compile them again (about 60 ms), a cost no installed copy pays. spaCy and the other
+    dependencies were compiled by pip. Returns a line saying what was done.
+    """
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("askwell")
+    if spec is None or not spec.submodule_search_locations:
+        return "askwell bytecode: askwell not importable"
+    folder = spec.submodule_search_locations[0]
+    compileall.compile_dir(folder, quiet=1)
+    return f"askwell bytecode: compiled {folder} (as pip does for an installed copy)"

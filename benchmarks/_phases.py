@@ -54,7 +54,14 @@ def main(argv: list[str]) -> int:
     from askwell.nlp import Pipeline
 
     lap("import run/engine modules")
-    inputs = run.gather(args.paths, config)
+    cache = None
+    if not args.no_cache:
+        from askwell.cache import Cache
+
+        cache = Cache(Path(args.cache_dir) if args.cache_dir else (found.parent if found else Path.cwd()), config)
+        lap("open cache (fingerprint, read)")
+    # As the CLI does: the cache recalls the questions of files whose bytes are unchanged.
+    inputs = run.gather(args.paths, config, memo=cache)
     lap("read inputs (run.gather)")
     pipeline = Pipeline(config.model)
     engine = Engine(config, active_rules(config), pipeline)
@@ -77,12 +84,6 @@ def main(argv: list[str]) -> int:
         nlp_mod.zipf("workshop")
         nlp_mod.zipf.cache_clear()
         lap("wordfreq first use")
-    cache = None
-    if not args.no_cache:
-        from askwell.cache import Cache
-
-        cache = Cache(Path(args.cache_dir) if args.cache_dir else (found.parent if found else Path.cwd()), config)
-        lap("open cache (fingerprint, read)")
     checked = run.check(inputs, engine, cache)
     lap("run.check: every file from the cache" if cache is not None and cache.misses == 0
         else "run.check: NLP + rules")

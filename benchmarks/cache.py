@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="rounds per corpus (medians reported)")
     args = ap.parse_args(argv)
+    print(common.compile_askwell())
     cwd = common.REPO
     print(f"machine: {common.machine()}")
 

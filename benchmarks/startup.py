@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="timed runs per command (median reported)")
     args = ap.parse_args(argv)
+    print(common.compile_askwell())
 
     py, aw = sys.executable, common.ASKWELL
     model = common.model_package()

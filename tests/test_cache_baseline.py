@@ -7,6 +7,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from askwell import cache as cache_mod
@@ -105,3 +106,60 @@ def test_broken_baseline_is_a_user_error(tmp_path: Path) -> None:
     (tmp_path / "base.json").write_text("[]")
     result = CliRunner().invoke(main, ["check", "--baseline", str(tmp_path / "base.json"), "--text", "Any questions?"])
     assert result.exit_code == 2 and "not an askwell baseline" in result.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_recalled_questions_equal_freshly_extracted_ones(tmp_path: Path) -> None:
+    from askwell import sources
+
+    config = load(None)
+    cache = cache_mod.Cache(tmp_path, config)
+    files = [p for p in sorted(EXAMPLES.rglob("*")) if p.is_file() and sources.supported(p)]
+    assert {p.suffix for p in files} >= {".txt", ".md", ".yaml", ".xlsx", ".json", ".qsf"}
+    for path in files:
+        fresh = sources.load(path)
+        cache.remember(fresh.path, path.read_bytes(), fresh.questions)
+    cache.save()
+    reopened = cache_mod.Cache(tmp_path, config)
+    for path in files:
+        fresh = sources.load(path)
+        assert reopened.recall(fresh.path, path.read_bytes()) == fresh.questions, path
+
+
+def test_unchanged_file_is_not_parsed_again(tmp_path: Path, pipeline: Pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from askwell import sources
+
+    shutil.copy(EXAMPLES / "xlsform" / "form.xlsx", tmp_path / "form.xlsx")
+    config = load(None)
+
+    def lint():  # type: ignore[no-untyped-def]
+        cache = cache_mod.Cache(tmp_path, config)
+        inputs = run.gather([str(tmp_path / "form.xlsx")], config, memo=cache)
+        return run.report(inputs, run.check(inputs, Engine(config, active_rules(config), pipeline), cache), config)
+
+    first = lint()
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("extractor called for an unchanged file")
+
+    monkeypatch.setattr(sources, "extract", refuse)
+    assert lint().results == first.results
+    # Changed bytes are parsed again (and the refusing extractor shows up as an error).
+    (tmp_path / "form.xlsx").write_bytes((tmp_path / "form.xlsx").read_bytes() + b"\0")
+    with pytest.raises(AssertionError, match="extractor called"):
+        lint()
+
+
+def test_csv_surveys_are_reparsed_because_they_read_a_sibling_choices_file(tmp_path: Path) -> None:
+    from askwell import sources
+
+    (tmp_path / "survey.csv").write_text("type,name,label\nselect_one yn,q1,Did you attend?\n")
+    (tmp_path / "choices.csv").write_text("list_name,name,label\nyn,y,Yes\nyn,n,No\n")
+    cache = cache_mod.Cache(tmp_path, load(None))
+    first = sources.load(tmp_path / "survey.csv", memo=cache)
+    assert [c.text for c in first.questions[0].choices] == ["Yes", "No"]
+    (tmp_path / "choices.csv").write_text("list_name,name,label\nyn,y,Yes\nyn,n,No\nyn,m,Maybe\n")
+    second = sources.load(tmp_path / "survey.csv", memo=cache)
+    assert [c.text for c in second.questions[0].choices] == ["Yes", "No", "Maybe"]

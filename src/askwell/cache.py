@@ -1,7 +1,9 @@
-"""The result cache: an unchanged file costs no NLP on the next run.
+"""The result cache: an unchanged file costs no NLP, and no parsing, on the next run.
 
 Entries hold the raw rule hits of one file, keyed by a digest of that file's
-questions (text, type, choices, masked spans).  The whole cache file is keyed by a
+questions (text, type, choices, masked spans).  A second table keeps each file's
+extracted questions, keyed by a digest of its name and raw bytes, so an unchanged
+workbook or Markdown file is not even parsed again.  The whole cache file is keyed by a
 fingerprint of everything else that can change a result: askwell's version, the
 merged config, the rule data and the spaCy model.  A cache from another
 fingerprint, or one that fails to parse, is ignored and rebuilt, never trusted.
@@ -10,7 +12,6 @@ fingerprint, or one that fails to parse, is ignored and rebuilt, never trusted.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
 from dataclasses import asdict
@@ -22,12 +23,12 @@ from askwell.atomic import write_atomic
 from askwell.config import Config
 from askwell.engine import RuleHit
 from askwell.errors import AskwellError
-from askwell.model import Fix, Hit, Question
+from askwell.model import Choice, Fix, Hit, OffsetMap, Question, Segment, Suppression
 from askwell.nlp import FALLBACK_MODELS
 from askwell.rules.packs import data_dir
 
 DIRNAME = ".askwell_cache"
-FORMAT = 1
+FORMAT = 2
 
 
 def _digest(*parts: str) -> str:
@@ -51,14 +52,23 @@ def rules_digest(root: Path | None = None) -> str:
 def model_id(model: str | None) -> str:
     """The installed model package that would be loaded, with its version, without importing spaCy."""
     for name in ([model] if model else []) + list(FALLBACK_MODELS):
-        if importlib.util.find_spec(name) is None:
+        spec = importlib.util.find_spec(name)
+        if spec is None:
             continue
-        # Model packages are named like their module with dashes; scanning every installed
-        # distribution (packages_distributions) would cost more than the lookup it replaces.
+        # spaCy model packages carry their meta.json beside __init__.py: reading it is
+        # cheaper than importing importlib.metadata and searching the installed distributions.
+        for folder in spec.submodule_search_locations or []:
+            try:
+                meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+                return f"{name}=={meta['version']}"
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+        from importlib import metadata
+
         for dist in (name.replace("_", "-"), name):
             try:
-                return f"{name}=={importlib.metadata.version(dist)}"
-            except importlib.metadata.PackageNotFoundError:
+                return f"{name}=={metadata.version(dist)}"
+            except metadata.PackageNotFoundError:
                 continue
         return name
     return str(model)
@@ -80,6 +90,31 @@ def file_key(questions: tuple[Question, ...]) -> str:
     return _digest(*parts)
 
 
+def source_key(path: str, data: bytes) -> str:
+    """A digest of a file's shown name (questions carry it) and raw bytes."""
+    return hashlib.sha256(path.encode("utf-8", "surrogatepass") + b"\0" + data).hexdigest()
+
+
+def question_to_json(q: Question) -> list[Any]:
+    """A question as plain JSON values, every field, in declaration order."""
+    return [q.text, q.path, q.line, q.column, [[s.offset, s.line, s.column] for s in q.offsets.segments],
+            q.id, q.type, [[c.text, c.line, c.column, c.path] for c in q.choices], q.title, q.section,
+            q.required, sorted(q.ignore), [list(m) for m in q.masked],
+            [[sorted(s.rules), s.line, s.column, s.text] for s in q.suppressions]]
+
+
+def question_from_json(raw: list[Any]) -> Question:
+    """The inverse of ``question_to_json``; raises on anything malformed."""
+    (text, path, line, column, segments, qid, qtype, choices, title, section, required, ignore, masked,
+     supps) = raw
+    return Question(
+        text=text, path=path, line=line, column=column,
+        offsets=OffsetMap(tuple(Segment(*seg) for seg in segments)), id=qid, type=qtype,
+        choices=tuple(Choice(*c) for c in choices), title=title, section=section, required=required,
+        ignore=frozenset(ignore), masked=tuple((a, b) for a, b in masked),
+        suppressions=tuple(Suppression(frozenset(r), ln, col, t) for r, ln, col, t in supps))
+
+
 def _hit_from(data: dict[str, Any]) -> Hit:
     fix = data.get("fix")
     return Hit(start=int(data["start"]), end=int(data["end"]), message=data.get("message"),
@@ -93,6 +128,8 @@ class Cache:
         self.path = folder / DIRNAME / "results.json"
         self.fingerprint = fingerprint(config)
         self.entries: dict[str, list[list[list[Any]]]] = {}
+        self.sources: dict[str, list[list[Any]]] = {}
+        self._sources_used: set[str] = set()
         self.hits = 0
         self.misses = 0
         self._dirty = False
@@ -102,12 +139,32 @@ class Cache:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("fingerprint") == self.fingerprint:
-                entries = data["entries"]
-                if isinstance(entries, dict):
-                    self.entries = entries
+                entries, known = data["entries"], data.get("sources", {})
+                if isinstance(entries, dict) and isinstance(known, dict):
+                    self.entries, self.sources = entries, known
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # Missing, corrupt or foreign: start afresh.
-            self.entries = {}
+            self.entries, self.sources = {}, {}
+
+    def recall(self, path: str, data: bytes) -> tuple[Question, ...] | None:
+        """The questions extracted from these very bytes last time, or None."""
+        key = source_key(path, data)
+        raw = self.sources.get(key)
+        if raw is None:
+            return None
+        try:
+            questions = tuple(question_from_json(q) for q in raw)
+        except (TypeError, ValueError):
+            return None
+        self._sources_used.add(key)
+        return questions
+
+    def remember(self, path: str, data: bytes, questions: tuple[Question, ...]) -> None:
+        """Keep a file's extracted questions for the next run."""
+        key = source_key(path, data)
+        self.sources[key] = [question_to_json(q) for q in questions]
+        self._sources_used.add(key)
+        self._dirty = True
 
     def get(self, questions: tuple[Question, ...]) -> list[list[RuleHit]] | None:
         """The cached hits for a file's questions, or None."""
@@ -133,7 +190,9 @@ class Cache:
         if not self._dirty:
             return
         entries = self.entries if keep is None else {k: v for k, v in self.entries.items() if k in keep}
-        payload = {"format": FORMAT, "askwell": __version__, "fingerprint": self.fingerprint, "entries": entries}
+        known = self.sources if keep is None else {k: v for k, v in self.sources.items() if k in self._sources_used}
+        payload = {"format": FORMAT, "askwell": __version__, "fingerprint": self.fingerprint, "entries": entries,
+                   "sources": known}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             gitignore = self.path.parent / ".gitignore"

@@ -148,11 +148,11 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
 
     known = baseline_mod.read(baseline_file) if baseline_file else None
     stdin_text = _read_stdin() if "-" in paths else None
-    inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename)
     # Only files are cached: stdin and --text drafts change every time.
     caching = not no_cache and bool(paths) and set(paths) != {"-"}
     folder = (cache_dir or (found.parent if found else Path.cwd())) if caching else None
     engine, cache = run.prepare(config, jobs, cache_dir=folder)
+    inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename, memo=cache)
     total = sum(len(qs) for _, qs in inputs.files)
     if total >= 1000 and sys.stderr.isatty() and not os.environ.get("CI"):
         with click.progressbar(length=total, label="askwell", file=sys.stderr) as bar:

@@ -29,15 +29,16 @@ class Inputs:
 
 
 def gather(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | bytes | None = None,
-           stdin_filename: str | None = None) -> Inputs:
+           stdin_filename: str | None = None, memo: "sources.Memo | None" = None) -> Inputs:
     """The sources stage for every input of the run; never raises on bad input.
 
-    ``stdin`` is best given as bytes, so that it is decoded like a file.
+    ``stdin`` is best given as bytes, so that it is decoded like a file. ``memo`` (the
+    run's cache) recalls the questions of files whose bytes have not changed.
     """
     inputs = Inputs()
     found, missing = sources.discover(paths, tuple(config.exclude))
     inputs.errors.extend(missing)
-    loaded = [sources.load(path) for path in found]
+    loaded = [sources.load(path, memo=memo) for path in found]
     if stdin is not None:
         name = stdin_filename or "-"
         suffix = Path(stdin_filename).suffix.lower() if stdin_filename else ""
@@ -101,7 +102,7 @@ def lint(paths: list[str], config: Config, texts: list[str] | None = None, stdin
          stdin_filename: str | None = None, jobs: int = 1, pipeline: Pipeline | None = None,
          cache_dir: Path | None = None, baseline: Counter | None = None) -> Report:
     """Lint files, folders, stdin and text drafts with one config; never raises on bad input."""
-    inputs = gather(paths, config, texts, stdin, stdin_filename)
     engine, cache = prepare(config, jobs, pipeline, cache_dir)
+    inputs = gather(paths, config, texts, stdin, stdin_filename, memo=cache)
     return report(inputs, check(inputs, engine, cache), config, baseline)
 

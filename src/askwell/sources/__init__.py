@@ -14,6 +14,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from askwell.errors import InputError, NotASurvey
 from askwell.model import FileError, Question
@@ -32,6 +33,10 @@ FORMATS: dict[str, str] = {
     ".json": "json_survey",
     ".qsf": "qualtrics",
 }
+
+# Extractors that read more than the file itself (a CSV survey looks for a sibling
+# choices.csv): their questions cannot be recalled by the file's bytes alone.
+READS_SIBLINGS = frozenset({".csv"})
 
 # Larger inputs are refused rather than read: no survey is this big, and reading
 # one would cost memory the user did not expect to spend.
@@ -147,8 +152,19 @@ def load_bytes(data: bytes, path: str, suffix: str) -> Loaded:
         return Loaded(path, note=f"{path}: skipped, {exc}")
 
 
-def load(path: Path, display: str | None = None) -> Loaded:
-    """Read and extract one file; every failure becomes a ``FileError``, never an exception."""
+class Memo(Protocol):
+    """Extracted questions kept between runs (the result cache), looked up by name and bytes."""
+
+    def recall(self, path: str, data: bytes) -> tuple[Question, ...] | None: ...
+
+    def remember(self, path: str, data: bytes, questions: tuple[Question, ...]) -> None: ...
+
+
+def load(path: Path, display: str | None = None, memo: Memo | None = None) -> Loaded:
+    """Read and extract one file; every failure becomes a ``FileError``, never an exception.
+
+    With a ``memo``, a file whose bytes are unchanged since the last run is not parsed again.
+    """
     shown = display or path.as_posix()
     try:
         if path.is_dir():
@@ -160,7 +176,14 @@ def load(path: Path, display: str | None = None) -> Loaded:
         if info.st_size > MAX_BYTES:
             raise InputError(shown, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
         data = path.read_bytes()
-        questions = extract(data, shown, path.suffix)
+        if path.suffix.lower() in READS_SIBLINGS:
+            memo = None
+        known = memo.recall(shown, data) if memo else None
+        if known is not None:
+            return Loaded(shown, known)
+        questions = tuple(extract(data, shown, path.suffix))
+        if memo:
+            memo.remember(shown, data, questions)
     except InputError as exc:
         return Loaded(shown, error=FileError(shown, exc.detail, exc.line, exc.column))
     except NotASurvey as exc:
