@@ -42,9 +42,9 @@ TARGET = 0.85
 
 
 def clear_memos() -> None:
-    from askwell import nlp
+    from askwell import lexicon, nlp
 
-    for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf):
+    for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, lexicon.word_syllables):
         fn.cache_clear()
 
 

@@ -26,6 +26,9 @@ TEXTS = [
     "???",
     "Ok.",
     "Zyzzyva quokkas antidisestablishmentarianism, e-mail and naïve café-goers.",
+    "DON'T you think 'rock 'n' roll' works? Yes. No! Maybe so... We'll see, won't we?!",
+    "Rate it: 1-5 (5 = best); e.g. “great” vs. ‘fine’ — ΣΊΣΥΦΟΣ' work?",
+    "Line one\nline two\twith a tab.  ...  ?! ok",
 ]
 
 

@@ -109,6 +109,7 @@ def _hyphenator() -> Any:
     return Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=65536)
 def word_syllables(word: str) -> int:
     """Syllables in one lowercase word, by textstat 0.7.8's rule."""
     phones = cmu_index().phones(word)
