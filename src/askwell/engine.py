@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from askwell.config import ActiveRule, Config
 from askwell.model import Context, Finding, Hit, Question
 from askwell.nlp import Pipeline
+from askwell.rules.checks.questions import remember_text
 from askwell.rules.kinds import Check, MatcherPool, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -147,6 +148,7 @@ class Engine:
             self.compile()
             for chunk in _chunks(by_text, CHUNK):
                 for text, doc in zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process)):
+                    remember_text(doc, text)
                     for f, k in by_text[text]:
                         results[f][k] = self.check_question(files[f][1][k], doc, contexts[f])
                 if progress:

@@ -33,6 +33,11 @@ def doc_text(doc: "Doc") -> str:
     return per_doc(doc, "text", lambda d: d.text)
 
 
+def remember_text(doc: "Doc", text: str) -> None:
+    """Record the text a Doc was parsed from as its ``doc_text`` (spaCy keeps every character)."""
+    doc.user_data[("askwell", "text")] = text
+
+
 def span_text(span: "Span") -> str:
     """``span.text`` sliced from the Doc's text (spaCy's own makes a Token object per word)."""
     return doc_text(span.doc)[span.start_char:span.end_char]

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
                                         lower_first, neighbour, sent_root, subject, wh_word)
 
@@ -57,6 +57,10 @@ def rewrite(sent: "Span", period: str) -> str:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on 'how often' (or on the verb of a habit question) when no period is given."""
+    # Both kinds of hit need words a cheap look finds: "how often…", or "do" with "you".
+    words = doc_words(doc)
+    if not ("do" in words and "you" in words) and not FREQUENCY.search(question.text):
+        return
     if _anchored(question, context):
         return
     habits = set(options["habit_verbs"])

@@ -286,12 +286,15 @@ def neighbour(question: Question, context: Context, offset: int) -> Question | N
     return context.questions[j] if 0 <= j < len(context.questions) else None
 
 
+# The item itself says answering is optional.
+OPTIONAL = re.compile(r"\boptional\b|prefer not to|you (?:may|can) (?:skip|leave)|not required", re.IGNORECASE)
+
+
 def has_opt_out(question: Question) -> bool:
     """True when a choice lets the respondent decline, or the text says answering is optional."""
     if any(OPT_OUT.search(c.text) for c in question.choices):
         return True
-    return bool(re.search(r"\boptional\b|prefer not to|you (?:may|can) (?:skip|leave)|not required",
-                          question.text, re.IGNORECASE))
+    return bool(OPTIONAL.search(question.text))
 
 
 def choices_define_rate(question: Question) -> bool:

@@ -75,14 +75,14 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each unanchored vague quantifier in the stem."""
-    if _counted(question):
-        return
-    period = PERIOD.search(question.text) is not None
     terms = [t.lower() for t in options["terms"]]
     typical = {t.lower() for t in options["typical"]}
     regex = cached_phrases(tuple(terms) + tuple(sorted(typical)))
     if not regex.search(question.text):
-        return  # most items hold no such word: skip the parse views below
+        return  # most items hold no such word: skip the anchors and the parse views below
+    if _counted(question):
+        return
+    period = PERIOD.search(question.text) is not None
     hedges = hedge_spans(question.text)
     for sent in stem_sentences(doc):
         for m in regex.finditer(span_text(sent)):
