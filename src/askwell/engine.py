@@ -6,6 +6,8 @@ large runs: a chunk's Docs are dropped as soon as its questions are checked.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -67,6 +69,23 @@ def _masked(question: Question, hit: Hit) -> bool:
     if hit.choice is not None:
         return False
     return any(hit.start < m_end and m_start < hit.end for m_start, m_end in question.masked)
+
+
+@contextmanager
+def _fewer_collections(young: int = 10_000) -> Iterator[None]:
+    """Let more objects be made between cyclic-GC passes while questions are checked.
+
+    Every Token, Span and Hit the rules make counts towards Python's young-generation
+    threshold (700 by default), so a pass would run every few questions, each one
+    walking a chunk's live Docs; nearly all those objects die by reference counting
+    anyway. The old thresholds come back afterwards.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(young, old[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -146,13 +165,14 @@ class Engine:
                 by_text.setdefault(q.text, []).append((f, k))
         if any(a.rule.scope == "question" for a in self.rules) and by_text:
             self.compile()
-            for chunk in _chunks(by_text, CHUNK):
-                for text, doc in zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process)):
-                    remember_text(doc, text)
-                    for f, k in by_text[text]:
-                        results[f][k] = self.check_question(files[f][1][k], doc, contexts[f])
-                if progress:
-                    progress(sum(len(by_text[t]) for t in chunk))
+            with _fewer_collections():
+                for chunk in _chunks(by_text, CHUNK):
+                    for text, doc in zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process)):
+                        remember_text(doc, text)
+                        for f, k in by_text[text]:
+                            results[f][k] = self.check_question(files[f][1][k], doc, contexts[f])
+                    if progress:
+                        progress(sum(len(by_text[t]) for t in chunk))
         for f, (_, qs) in enumerate(files):
             for index, extra in self.check_survey(qs, contexts[f]).items():
                 results[f][index].extend(extra)
