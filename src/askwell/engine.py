@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from askwell.config import ActiveRule, Config
 from askwell.model import Context, Finding, Hit, Question
 from askwell.nlp import Pipeline
-from askwell.rules.checks.questions import remember_text
+from askwell.rules.checks.questions import forget_views, remember_text
 from askwell.rules.kinds import Check, MatcherPool, build
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -171,6 +171,7 @@ class Engine:
                         remember_text(doc, text)
                         for f, k in by_text[text]:
                             results[f][k] = self.check_question(files[f][1][k], doc, contexts[f])
+                        forget_views(doc)
                     if progress:
                         progress(sum(len(by_text[t]) for t in chunk))
         for f, (_, qs) in enumerate(files):

@@ -33,6 +33,16 @@ def doc_text(doc: "Doc") -> str:
     return per_doc(doc, "text", lambda d: d.text)
 
 
+def forget_views(doc: "Doc") -> None:
+    """Drop the shared views of a Doc whose rules have run.
+
+    The token lists point back at their Doc, a cycle that only Python's cycle
+    collector would break; dropping them lets each Doc go as soon as it is done.
+    """
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == ("askwell",)]:
+        del doc.user_data[key]
+
+
 def remember_text(doc: "Doc", text: str) -> None:
     """Record the text a Doc was parsed from as its ``doc_text`` (spaCy keeps every character)."""
     doc.user_data[("askwell", "text")] = text
