@@ -70,6 +70,8 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each absolute word in a yes/no question or a statement to rate."""
     regex = cached_phrases(tuple(options["terms"]))
+    if not regex.search(question.text):
+        return  # most items hold no absolute word: skip the parse views below
     hedges = hedge_spans(question.text, options.get("exceptions", ()))
     for sent in stem_sentences(doc):
         if form(sent) not in ("yes-no", "statement"):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, span_text, span_tokens
 from askwell.rules.checks.stems import form, inverted_aux, sent_root, stem_sentences, subject, wh_word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,6 +75,8 @@ def _suggest(sent: "Span", action: "Token", modal: "Token") -> str:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit from the modal to the action it predicts."""
+    if MODALS.isdisjoint(doc_words(doc)):
+        return  # every hit starts at a modal ("would", "will"): without one there is nothing to find
     actions = {a.lower() for a in options["actions"]}
     exempt = {a.lower() for a in options["not_actions"]}
     for sent in stem_sentences(doc):

@@ -54,13 +54,13 @@ def span_text(span: "Span") -> str:
 
 
 def _words(doc: "Doc") -> frozenset[str]:
-    # count_by reads the token array in C: no Token objects, one string lookup per distinct word.
+    # to_array reads the token array in C: no Token objects, one string lookup per distinct
+    # hash (half the time of two count_by calls).
     from spacy.attrs import LEMMA, LOWER
 
     strings = doc.vocab.strings
-    found = {strings[h] for h in doc.count_by(LOWER)}
-    found.update(strings[h].lower() for h in doc.count_by(LEMMA))
-    return frozenset(found)
+    hashes = set(doc.to_array([LOWER, LEMMA]).ravel().tolist())
+    return frozenset(strings[h].lower() for h in hashes)
 
 
 def doc_words(doc: "Doc") -> frozenset[str]:

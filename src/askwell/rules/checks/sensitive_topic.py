@@ -28,8 +28,6 @@ NOT_PERSONAL = ("health sciences", "health science", "public health", "global he
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit on the first sensitive topic word of an item that offers no opt-out."""
-    if has_opt_out(question):
-        return
     if question.choices:
         # With answer options, missing-prefer-not-to-say gives the same advice on the options;
         # one finding per problem, not two.
@@ -41,6 +39,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         context.memo[key] = cached_phrases(tuple(p for phrases in topics.values() for p in phrases))
     if not context.memo[key].search(text):  # type: ignore[attr-defined]
         # Most items touch no topic at all: one scan instead of one per topic.
+        return
+    if has_opt_out(question):
         return
     hedges = hedge_spans(text, NOT_PERSONAL)
     for topic, phrases in topics.items():
