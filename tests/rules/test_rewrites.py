@@ -58,7 +58,7 @@ def test_pattern_triggers_are_required_words() -> None:
     assert _required_words([{"POS": "ADJ", "OP": "*"}, {"IS_PUNCT": True}]) == ()
 
 
-def test_pattern_rule_runs_only_when_one_pattern_finds_all_its_words(lint_text) -> None:  # type: ignore[no-untyped-def]
+def test_pattern_groups_run_only_when_the_doc_holds_all_their_words(lint_text) -> None:  # type: ignore[no-untyped-def]
     import spacy
 
     from askwell.rules.kinds import MatcherPool
@@ -67,10 +67,16 @@ def test_pattern_rule_runs_only_when_one_pattern_finds_all_its_words(lint_text) 
     pool = MatcherPool(nlp)
     pool.add("r", [[{"LOWER": "which"}, {"LOWER": "state"}], [{"LOWER": "zip"}, {"LOWER": "code"}]])
     assert [s.text for s in pool.matches(nlp("Which state are you in?"), "r")] == ["Which state"]
+    calls: list[str] = []
+    entry = pool.rules["r"]
+    for i, (required, real) in enumerate(entry.groups):
+        entry.groups[i] = (required, lambda doc, as_spans, _real=real: calls.append(doc.text) or _real(doc, as_spans=as_spans))
     # "which" and "code" are both present, but no single pattern has all its words: no Matcher call.
-    real, calls = pool.matchers["r"], []
-    pool.matchers["r"] = lambda doc, as_spans: calls.append(doc) or real(doc, as_spans=as_spans)
     assert pool.matches(nlp("Which code editor do you use?"), "r") == []
     assert calls == []
+    # Only the group whose words are all present runs.
     assert [s.text for s in pool.matches(nlp("What is your zip code?"), "r")] == ["zip code"]
-    assert len(calls) == 1
+    assert calls == ["What is your zip code?"]
+    # A pattern without literal words runs on every Doc.
+    pool.add("any", [[{"IS_DIGIT": True}], [{"LOWER": "zip"}]])
+    assert [s.text for s in pool.matches(nlp("Age 42?"), "any")] == ["42"]

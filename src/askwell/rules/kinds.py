@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from askwell.model import Context, Fix, Hit, Question
@@ -179,52 +180,64 @@ def _required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]
                                                        sorted(words))))
 
 
+@dataclass
+class _RuleMatchers:
+    """One rule's patterns, grouped by the words they need, one spaCy Matcher per group."""
+
+    always: Any  # a Matcher for the patterns that need no literal word, or None
+    groups: list[tuple[tuple[frozenset[str], ...], Any]]  # (word sets needed, Matcher)
+    by_word: dict[str, list[int]]  # a word of a group's rarest set → the groups it opens
+
+
 class MatcherPool:
-    """The pattern rules of a run (one pool per Engine, not global), each with a cheap trigger.
+    """The pattern rules of a run (one pool per Engine, not global), each with cheap triggers.
 
     A spaCy Matcher costs time for every pattern at every token, matched or not.  Most
-    patterns need literal words (``{LOWER: {IN: [guys, folks]}}``); a rule none of whose
-    patterns finds all the words it needs in the Doc cannot match, and is not run.
+    patterns need literal words (``{LOWER: {IN: [guys, folks]}}``); a pattern whose words
+    are not all in the Doc cannot match.  Patterns are grouped by the words they need,
+    and only the groups whose words the Doc holds are run.
     """
 
     def __init__(self, nlp: "Language") -> None:
         self.vocab = nlp.vocab
-        self.matchers: dict[str, Any] = {}
-        # Per rule: the rarest required words of its patterns, and per such word the other
-        # word sets its patterns need (None: the rule always runs).
-        self.triggers: dict[str, tuple[frozenset[str], dict[str, list[tuple[frozenset[str], ...]]]] | None] = {}
+        self.rules: dict[str, _RuleMatchers] = {}
 
-    def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
-        """Register a rule's patterns under its id."""
+    def _matcher(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> Any:
         from spacy.matcher import Matcher
 
         matcher = Matcher(self.vocab)
         matcher.add(rule_id, patterns)
-        self.matchers[rule_id] = matcher
-        requirements = {_required_words(pattern) for pattern in patterns}
-        if () in requirements:
-            # A pattern with no literal word can match anything: the rule always runs.
-            self.triggers[rule_id] = None
-            return
-        # Indexed by the words of each pattern's rarest set, so a Doc is first met with one
-        # set intersection; only patterns whose rarest word is present check the rest.
-        by_word: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        for required in requirements:
+        return matcher
+
+    def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
+        """Register a rule's patterns under its id."""
+        grouped: dict[tuple[frozenset[str], ...], list[list[dict[str, Any]]]] = {}
+        for pattern in patterns:
+            grouped.setdefault(_required_words(pattern), []).append(pattern)
+        # A pattern with no literal word can match anything: its group always runs.
+        always = self._matcher(rule_id, grouped.pop(())) if () in grouped else None
+        groups: list[tuple[tuple[frozenset[str], ...], Any]] = []
+        by_word: dict[str, list[int]] = {}
+        for required in sorted(grouped, key=lambda r: [sorted(words) for words in r]):
+            # Indexed by the words of the group's rarest set, so a Doc is first met with one
+            # set intersection; only groups whose rarest word is present check the rest.
             for word in required[0]:
-                by_word.setdefault(word, []).append(required[1:])
-        self.triggers[rule_id] = (frozenset(by_word), by_word)
+                by_word.setdefault(word, []).append(len(groups))
+            groups.append((required, self._matcher(rule_id, grouped[required])))
+        self.rules[rule_id] = _RuleMatchers(always, groups, by_word)
 
     def matches(self, doc: "Doc", rule_id: str) -> list["Span"]:
-        """The spans of ``rule_id``'s patterns in ``doc``; nothing when its trigger words are absent."""
-        trigger = self.triggers.get(rule_id)
-        if trigger is not None:
+        """The spans of ``rule_id``'s patterns in ``doc`` (in no particular order)."""
+        entry = self.rules[rule_id]
+        spans = list(entry.always(doc, as_spans=True)) if entry.always is not None else []
+        if entry.groups:
             words = doc_words(doc)
-            first, by_word = trigger
-            present = first.intersection(words)
-            if not present or not any(all(not need.isdisjoint(words) for need in rest)
-                                      for word in present for rest in by_word[word]):
-                return []
-        return list(self.matchers[rule_id](doc, as_spans=True))
+            opened = {i for word in entry.by_word.keys() & words for i in entry.by_word[word]}
+            for i in sorted(opened):
+                required, matcher = entry.groups[i]
+                if all(not need.isdisjoint(words) for need in required[1:]):
+                    spans.extend(matcher(doc, as_spans=True))
+        return spans
 
 
 def build_pattern(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check:
