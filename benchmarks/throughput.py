@@ -44,7 +44,8 @@ TARGET = 0.85
 def clear_memos() -> None:
     from askwell import lexicon, nlp
 
-    for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, lexicon.word_syllables):
+    for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, nlp.word_count,
+               lexicon.word_syllables):
         fn.cache_clear()
 
 

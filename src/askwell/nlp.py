@@ -94,6 +94,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4096)
+def word_count(text: str) -> int:
+    """``len(words(text))``, remembered: the length rules and metric floors all ask for it."""
+    return len(_WORD.findall(text))
+
+
 # textstat 0.7.8's word rules, compiled once: an apostrophe survives only in an English
 # contraction ("don't", "we'll"), and every other character that is neither a word
 # character nor a space is dropped before the text is split on whitespace.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from askwell.model import Context, Fix, Hit, Question
-from askwell.nlp import reading_grade, syllables_per_word, words, zipf
+from askwell.nlp import reading_grade, syllables_per_word, word_count, zipf
 from askwell.rules.checks import CHECK_MODULES
 from askwell.rules.checks.questions import doc_text, doc_words, sentences, span_tokens
 from askwell.rules.packs import Rule, wordlist
@@ -331,7 +331,7 @@ def without_brackets(text: str) -> str:
 def metric_value(name: str, question: Question, doc: "Doc") -> float:
     """The value of a named metric for one question."""
     if name == "words":
-        return float(len(words(question.text)))
+        return float(word_count(question.text))
     if name == "characters":
         return float(len(question.text))
     if name == "sentences":
@@ -353,7 +353,7 @@ def build_metric(rule: Rule, nlp: "Language") -> Check:
     name = rule.spec["metric"]
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if len(words(question.text)) < options.get("min_words", 0):
+        if word_count(question.text) < options.get("min_words", 0):
             return
         if name == "clauses" and _verb_count(doc) <= options["max"]:
             return  # each clause has its own verb: too few verbs, too few clauses

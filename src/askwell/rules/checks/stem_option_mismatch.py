@@ -68,15 +68,18 @@ def _asks(sentence: str) -> set[str]:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the question (the instruction, or the question sentence)."""
     text = question.text
-    many, one = MANY.search(text), ONE.search(text)
-    if question.type == "single" and many:
-        yield Hit(many.start(), many.end(), message=(
-            f"'{many.group(0).strip()}' invites several answers, but the question is single choice."))
-        return
-    if question.type == "multiple" and one and not many:
-        yield Hit(one.start(), one.end(), message=(
-            f"'{one.group(0).strip()}' asks for one answer, but the question allows several."))
-        return
+    if question.type == "single":
+        many = MANY.search(text)
+        if many:
+            yield Hit(many.start(), many.end(), message=(
+                f"'{many.group(0).strip()}' invites several answers, but the question is single choice."))
+            return
+    elif question.type == "multiple":
+        one = ONE.search(text)
+        if one and not MANY.search(text):
+            yield Hit(one.start(), one.end(), message=(
+                f"'{one.group(0).strip()}' asks for one answer, but the question allows several."))
+            return
     texts = [c.text for c in question.choices]
     family = _family(texts)
     if family is None:

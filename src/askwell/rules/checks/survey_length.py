@@ -80,6 +80,9 @@ def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
             f"written ones), more than {limit:g} minutes; long surveys lose respondents and answer quality."))
     tolerance = float(options.get("stated_tolerance", 1.5))
     for index, question in enumerate(questions):
+        lowered = question.text.lower()
+        if "min" not in lowered and "sec" not in lowered:
+            continue  # every stated length has a unit of minutes or seconds
         m = STATED.search(question.text)
         if m is None:
             continue
