@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&]*[A-Z])s?(?![\w&-])")
+# What every acronym holds: two capitals in one run of letters (a fast first look).
+TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]*[A-Z]")
 DEFINED_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z])s?\s*\)")
 DEFINED_BEFORE = re.compile(r"\b([A-Z][A-Za-z&]*[A-Z])s?\s*\(([^)]{4,})\)")
 
@@ -47,6 +49,8 @@ def defined(context: Context) -> frozenset[str]:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the first use of each unexplained acronym in the question."""
+    if TWO_CAPITALS.search(question.text) is None:
+        return
     known = {k.upper() for k in options["known"]} | {a.upper() for a in context.accept}
     explained = defined(context) if context.questions else frozenset()
     local = {m.group(1) for m in DEFINED_AFTER.finditer(question.text)} | {

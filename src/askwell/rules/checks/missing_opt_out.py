@@ -38,9 +38,15 @@ def _identity() -> tuple[re.Pattern[str], dict[str, str]]:
     return ol.phrase_pattern(list(table)), table
 
 
+@lru_cache(maxsize=4096)
 def topic_in_text(text: str) -> tuple[str, int, int] | None:
-    """(topic, start, end) of the first sensitive-topic phrase in a question, or None."""
+    """(topic, start, end) of the first sensitive-topic phrase in a question, or None.
+
+    Remembered: missing-prefer-not-to-say and forced-single-identity both ask.
+    """
     pattern, table = _topics()
+    if pattern.search(text.lower().replace("’", "'")) is None:
+        return None  # masking the technical senses can only remove matches
     masked = NOT_SENSITIVE.sub(lambda m: " " * len(m.group(0)), text)
     m = pattern.search(masked.lower().replace("’", "'"))
     if m is None:
