@@ -187,6 +187,7 @@ class _RuleMatchers:
     always: Any  # a Matcher for the patterns that need no literal word, or None
     groups: list[tuple[tuple[frozenset[str], ...], Any]]  # (word sets needed, Matcher)
     by_word: dict[str, list[int]]  # a word of a group's rarest set → the groups it opens
+    first: frozenset[str]  # the keys of by_word, as a set so meeting a Doc's words is one intersection
 
 
 class MatcherPool:
@@ -224,7 +225,7 @@ class MatcherPool:
             for word in required[0]:
                 by_word.setdefault(word, []).append(len(groups))
             groups.append((required, self._matcher(rule_id, grouped[required])))
-        self.rules[rule_id] = _RuleMatchers(always, groups, by_word)
+        self.rules[rule_id] = _RuleMatchers(always, groups, by_word, frozenset(by_word))
 
     def matches(self, doc: "Doc", rule_id: str) -> list["Span"]:
         """The spans of ``rule_id``'s patterns in ``doc`` (in no particular order)."""
@@ -232,7 +233,7 @@ class MatcherPool:
         spans = list(entry.always(doc, as_spans=True)) if entry.always is not None else []
         if entry.groups:
             words = doc_words(doc)
-            opened = {i for word in entry.by_word.keys() & words for i in entry.by_word[word]}
+            opened = {i for word in entry.first.intersection(words) for i in entry.by_word[word]}
             for i in sorted(opened):
                 required, matcher = entry.groups[i]
                 if all(not need.isdisjoint(words) for need in required[1:]):
