@@ -27,6 +27,8 @@ def penalty(findings: list[Finding] | tuple[Finding, ...], weights: dict[str, fl
 
 def question_score(findings: list[Finding] | tuple[Finding, ...], weights: dict[str, float], value: str | None = None) -> float:
     """100 minus the penalty, floored at 0, rounded to one decimal."""
+    if not findings:
+        return 100.0  # most questions: skip the penalty walk, once per core value
     return round(max(0.0, 100.0 - penalty(findings, weights, value)), 1)
 
 
