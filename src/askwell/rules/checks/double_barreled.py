@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_tokens, tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, span_tokens, tokens
 from askwell.rules.checks.stems import in_brackets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,6 +110,9 @@ def _scope(doc: "Doc") -> list[tuple[int, int]]:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit per coordination of two asked-about things, spanning first to second conjunct."""
+    words = doc_words(doc)
+    if "and" not in words and "&" not in words:
+        return  # only "and" joins two things asked at once ("or" offers alternatives)
     ranges = _scope(doc)
     for first, cc, second in _coordinated(doc):
         if not any(lo <= first.i < hi for lo, hi in ranges):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import tokens
+from askwell.rules.checks.questions import doc_words, tokens
 from askwell.nlp import zipf
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,10 +18,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rare word token."""
-    min_zipf = options["min_zipf"]
+    min_zipf, min_length = options["min_zipf"], options["min_length"]
+    # The Doc's distinct lowercased words first (lowercasing never shortens a word): when
+    # all are common, no token needs a look.
+    if not any(zipf(w) < min_zipf for w in doc_words(doc) if len(w) >= min_length):
+        return
     for t in tokens(doc):
         text = t.text
-        if not t.is_alpha or len(text) < options["min_length"]:
+        if not t.is_alpha or len(text) < min_length:
             continue
         # Most words are common: look that up first (memoised), and only then ask the parse.
         lowered = text.lower()
