@@ -30,7 +30,7 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """From text offset ``offset`` on, characters sit at ``line``/``column`` + (i - offset)."""
 
@@ -39,7 +39,7 @@ class Segment:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps a character offset in a question's text back to a 1-based file line and column.
 
@@ -63,7 +63,7 @@ class OffsetMap:
         return seg.line, seg.column + max(index - seg.offset, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choice:
     """One answer option, with its position in the file when known."""
 
@@ -75,7 +75,7 @@ class Choice:
     path: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suppression:
     """An inline suppression comment that applies to a question: which rules, and where it is written.
 
@@ -88,7 +88,7 @@ class Suppression:
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One item to lint: its text, where it came from, and what the source knows of it."""
 
@@ -117,7 +117,7 @@ class Question:
         return self.offsets.position(index)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A text edit inside a question's text that is safe to apply mechanically."""
 
@@ -126,7 +126,7 @@ class Fix:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule's check yields: a span and, optionally, a tailored message or rewrite.
 
@@ -142,7 +142,7 @@ class Hit:
     choice: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's hit on a question, with everything a reporter needs to show it."""
 
@@ -164,7 +164,7 @@ class Finding:
     path: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionResult:
     """A question with the findings that survived policy and its score."""
 
@@ -173,7 +173,7 @@ class QuestionResult:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileError:
     """Input that could not be read or parsed; the run goes on without it."""
 
@@ -208,7 +208,7 @@ class Context:
     memo: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     """Run-level counts and scores."""
 
@@ -221,7 +221,7 @@ class Summary:
     file_scores: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a reporter renders; built once per run."""
 

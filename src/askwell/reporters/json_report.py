@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from askwell import __version__
-from askwell.model import Finding, Report
+from askwell.model import Finding, QuestionResult, Report
 
 SCHEMA = 1
 
@@ -24,22 +24,36 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
-    """The whole report as plain data, questions in input order."""
+def question_dict(result: QuestionResult) -> dict[str, Any]:
+    """One question, its score and its findings, in contract shape."""
+    q = result.question
+    return {"path": q.path, "line": q.line, "column": q.column, "id": q.id, "text": q.text, "type": q.type,
+            "score": result.score, "findings": [finding_dict(f) for f in result.findings]}
+
+
+def _head(report: Report) -> dict[str, Any]:
     s = report.summary
     return {
         "schema": SCHEMA,
         "askwell": __version__,
         "summary": {"files": s.files, "questions": s.questions, "findings": s.findings,
                     "by_severity": dict(s.by_severity), "score": s.score, "values": dict(s.values)},
-        "questions": [
-            {"path": r.question.path, "line": r.question.line, "column": r.question.column, "id": r.question.id,
-             "text": r.question.text, "type": r.question.type, "score": r.score,
-             "findings": [finding_dict(f) for f in r.findings]}
-            for r in report.results
-        ],
-        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in report.errors],
     }
+
+
+def _errors(report: Report) -> list[dict[str, Any]]:
+    return [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in report.errors]
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """The whole report as plain data, questions in input order."""
+    return {**_head(report), "questions": [question_dict(r) for r in report.results], "errors": _errors(report)}
+
+
+def _nested(value: Any) -> str:
+    """``value`` as it appears one level down in the indented report (its inner lines shifted by two)."""
+    # JSON text never holds a raw newline inside a string, so every "\n" is layout.
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
 
 
 class JsonReporter:
@@ -49,4 +63,17 @@ class JsonReporter:
         self.color = color
 
     def render(self, report: Report) -> str:
-        return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+        """The same bytes as ``json.dumps(report_dict(report), indent=2)``, built a question at a time.
+
+        Dumping the whole report at once holds every question's dict and millions of
+        small string pieces together (hundreds of MB for 100,000 questions); here only
+        one question's dict lives at a time.
+        """
+        head = json.dumps(_head(report), indent=2, ensure_ascii=False)[:-2]  # without the closing "\n}"
+        parts = [head, ',\n  "questions": [']
+        for k, result in enumerate(report.results):
+            parts.append(",\n    " if k else "\n    ")
+            parts.append(_nested(question_dict(result)).replace("\n", "\n  "))
+        parts.append("\n  ]" if report.results else "]")
+        parts.append(f',\n  "errors": {_nested(_errors(report))}\n}}\n')
+        return "".join(parts)  # one join: the text exists once beside its pieces
