@@ -165,3 +165,21 @@ def test_arbitrary_bytes_only_raise_user_errors(data: bytes) -> None:
         extract(b"PK\x03\x04" + data, "h.xlsx")
     except (InputError, NotASurvey):
         pass
+
+
+def test_zip_bomb_is_refused_before_anything_is_unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A valid workbook plus 201 MB of zeros that deflate to about 200 kB: the declared sizes
+    # are summed before any part is read, so nothing is inflated.
+    out = io.BytesIO(_workbook({"survey": [["type", "name", "label"], ["text", "a", "Why?"]]}))
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as zf, zf.open("xl/media/pad.bin", "w") as fh:
+        chunk = bytes(1024 * 1024)
+        for _ in range(201):
+            fh.write(chunk)
+    data = out.getvalue()
+    assert len(data) < 2 * 1024 * 1024
+    read: list[str] = []
+    real_read = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, pwd=None: read.append(name) or real_read(self, name, pwd))
+    with pytest.raises(InputError, match="expands to more than 200 MB; not read"):
+        extract(data, "bomb.xlsx")
+    assert read == []
