@@ -30,3 +30,12 @@ def test_same_bytes_with_newlines_and_unicode_in_text(one_question) -> None:  # 
                                                              "message": 'say "why"'}])
     assert JsonReporter().render(report) == _whole(report)
     assert json.loads(JsonReporter().render(report))["questions"][0]["text"] == "Was it “great”\nor\tfine? ✓ é"
+
+
+def test_same_bytes_across_batch_boundaries(report: Report, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from askwell.reporters import json_report
+
+    assert len(report.results) > 3
+    for batch in (1, 2, 3):
+        monkeypatch.setattr(json_report, "BATCH", batch)
+        assert JsonReporter().render(report) == _whole(report)

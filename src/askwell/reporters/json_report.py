@@ -9,6 +9,8 @@ from askwell import __version__
 from askwell.model import Finding, QuestionResult, Report
 
 SCHEMA = 1
+# Questions per json.dumps call in JsonReporter.render.
+BATCH = 256
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -63,17 +65,21 @@ class JsonReporter:
         self.color = color
 
     def render(self, report: Report) -> str:
-        """The same bytes as ``json.dumps(report_dict(report), indent=2)``, built a question at a time.
+        """The same bytes as ``json.dumps(report_dict(report), indent=2)``, built in batches of questions.
 
         Dumping the whole report at once holds every question's dict and millions of
         small string pieces together (hundreds of MB for 100,000 questions); here only
-        one question's dict lives at a time.
+        one batch's dicts live at a time, and each ``json.dumps`` call (which sets up its
+        encoder anew) serves a whole batch.
         """
         head = json.dumps(_head(report), indent=2, ensure_ascii=False)[:-2]  # without the closing "\n}"
         parts = [head, ',\n  "questions": [']
-        for k, result in enumerate(report.results):
-            parts.append(",\n    " if k else "\n    ")
-            parts.append(_nested(question_dict(result)).replace("\n", "\n  "))
-        parts.append("\n  ]" if report.results else "]")
+        results = report.results
+        for start in range(0, len(results), BATCH):
+            # A batch as a list, "[\n  {…},\n  {…}\n]", without its brackets and two levels deeper.
+            batch = json.dumps([question_dict(r) for r in results[start:start + BATCH]], indent=2, ensure_ascii=False)
+            parts.append(",\n  " if start else "\n  ")
+            parts.append(batch[2:-2].replace("\n", "\n  "))
+        parts.append("\n  ]" if results else "]")
         parts.append(f',\n  "errors": {_nested(_errors(report))}\n}}\n')
         return "".join(parts)  # one join: the text exists once beside its pieces
