@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, word_count, zipf
 from askwell.rules.checks import CHECK_MODULES
-from askwell.rules.checks.questions import doc_text, doc_words, sentences, span_tokens
+from askwell.rules.checks.questions import doc_text, doc_words, per_doc, sentences, span_tokens
 from askwell.rules.packs import Rule, wordlist
 from askwell.rules.rewrites import REWRITES
 
@@ -96,7 +96,7 @@ def _outside(exceptions: re.Pattern[str] | None, text: str, start: int, end: int
     return not any(m.start() <= start and end <= m.end() for m in exceptions.finditer(text))
 
 
-def build_phrase(rule: Rule, nlp: "Language") -> Check:
+def build_phrase(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None) -> Check:
     """Words or phrases, case-insensitive on word boundaries; ``lemma: true`` matches inflections."""
     phrases = _phrases(rule)
     exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
@@ -115,8 +115,12 @@ def build_phrase(rule: Rule, nlp: "Language") -> Check:
 
     regex = phrase_regex(phrases)
     rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
+    if pool is not None:
+        pool.add_phrases(phrases)
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+        if pool is not None and not pool.any_phrase(doc, question.text):
+            return
         for m in regex.finditer(question.text):
             if _outside(exceptions, question.text, m.start(), m.end()):
                 better = rewrite(question.text, m.start(), m.end()) if rewrite else None
@@ -135,13 +139,17 @@ def _match_case(text: str, start: int, source: str, replacement: str) -> str:
     return replacement
 
 
-def build_substitution(rule: Rule, nlp: "Language") -> Check:
+def build_substitution(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None) -> Check:
     """Phrase → preferred wording, with a fix that swaps it in."""
     table = {k.lower(): v for k, v in rule.spec["substitutions"].items()}
     regex = phrase_regex(list(table))
     exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
+    if pool is not None:
+        pool.add_phrases(list(table))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+        if pool is not None and not pool.any_phrase(doc, question.text):
+            return
         for m in regex.finditer(question.text):
             if not _outside(exceptions, question.text, m.start(), m.end()):
                 continue
@@ -191,7 +199,7 @@ class _RuleMatchers:
 
 
 class MatcherPool:
-    """The pattern rules of a run (one pool per Engine, not global), each with cheap triggers.
+    """The pattern and phrase rules of a run (one pool per Engine, not global), with cheap triggers.
 
     A spaCy Matcher costs time for every pattern at every token, matched or not.  Most
     patterns need literal words (``{LOWER: {IN: [guys, folks]}}``); a pattern whose words
@@ -202,6 +210,28 @@ class MatcherPool:
     def __init__(self, nlp: "Language") -> None:
         self.vocab = nlp.vocab
         self.rules: dict[str, _RuleMatchers] = {}
+        # Every phrase of the run's phrase and substitution rules, and one regex for them all.
+        self.phrases: set[str] = set()
+        self._any_phrase: re.Pattern[str] | None = None
+
+    def add_phrases(self, phrases: list[str]) -> None:
+        """Register a phrase rule's phrases with the shared gate."""
+        self.phrases.update(phrases)
+        self._any_phrase = None
+
+    def any_phrase(self, doc: "Doc", text: str) -> bool:
+        """True when some registered phrase occurs in ``text`` (the Doc's text), looked for once per Doc.
+
+        Each phrase rule's regex is ``phrase_regex`` of its own phrases, with the same
+        word-boundary guards: where one of them matches, this one matches too, so a
+        text it finds nothing in needs none of them (most texts: one scan instead of six).
+        """
+        if self._any_phrase is None:
+            self._any_phrase = phrase_regex(sorted(self.phrases))
+        gate = self._any_phrase
+        seen, present = per_doc(doc, "any-phrase", lambda _doc: (gate, gate.search(text) is not None))
+        # A rule compiled after this Doc was first looked at brings phrases the memo lacks.
+        return present if seen is gate else gate.search(text) is not None
 
     def _matcher(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> Any:
         from spacy.matcher import Matcher
@@ -372,4 +402,8 @@ def build(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check
         return module.check
     if rule.kind == "pattern":
         return build_pattern(rule, nlp, pool)
-    return {"phrase": build_phrase, "substitution": build_substitution, "metric": build_metric}[rule.kind](rule, nlp)
+    if rule.kind == "phrase":
+        return build_phrase(rule, nlp, pool)
+    if rule.kind == "substitution":
+        return build_substitution(rule, nlp, pool)
+    return build_metric(rule, nlp)
