@@ -99,7 +99,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
     """``len(words(text))``, remembered: the length rules and metric floors all ask for it."""
-    return len(_WORD.findall(text))
+    return len(words(text))
 
 
 # textstat 0.7.8's word rules, compiled once: an apostrophe survives only in an English
@@ -124,10 +124,15 @@ def _textstat_sentences(text: str) -> int:
     return max(1, len(found) - short)
 
 
+def _syllables_in(found: list[str]) -> int:
+    """Syllables in words as textstat lists them (its count_syllables lowercases each)."""
+    return sum(word_syllables(word.lower()) for word in found)
+
+
 @lru_cache(maxsize=4096)
 def _syllables(text: str) -> int:
-    """Syllables in ``text`` counted over textstat's own word list (as its count_syllables does)."""
-    return sum(word_syllables(word.lower()) for word in _textstat_words(text))
+    """Syllables in ``text`` counted over textstat's own word list."""
+    return _syllables_in(_textstat_words(text))
 
 
 @lru_cache(maxsize=4096)
@@ -143,7 +148,7 @@ def reading_grade(text: str) -> float:
     word_count = len(found)
     sentences = _textstat_sentences(text)
     sentence_length = word_count / sentences if sentences else 0.0
-    syllables = sum(word_syllables(word.lower()) for word in found) / word_count if word_count else 0.0
+    syllables = _syllables_in(found) / word_count if word_count else 0.0
     if sentence_length == 0 or syllables == 0:
         return 0.0
     # Kincaid et al. (1975), in textstat's order of operations so the floats agree.

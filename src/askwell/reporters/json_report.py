@@ -52,10 +52,12 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {**_head(report), "questions": [question_dict(r) for r in report.results], "errors": _errors(report)}
 
 
-def _nested(value: Any) -> str:
-    """``value`` as it appears one level down in the indented report (its inner lines shifted by two)."""
-    # JSON text never holds a raw newline inside a string, so every "\n" is layout.
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+def _deeper(text: str, levels: int) -> str:
+    """Indented JSON text moved ``levels`` levels deeper (every line after the first).
+
+    JSON text never holds a raw newline inside a string, so every "\n" is layout.
+    """
+    return text.replace("\n", "\n" + "  " * levels)
 
 
 class JsonReporter:
@@ -79,7 +81,8 @@ class JsonReporter:
             # A batch as a list, "[\n  {…},\n  {…}\n]", without its brackets and two levels deeper.
             batch = json.dumps([question_dict(r) for r in results[start:start + BATCH]], indent=2, ensure_ascii=False)
             parts.append(",\n  " if start else "\n  ")
-            parts.append(batch[2:-2].replace("\n", "\n  "))
+            parts.append(_deeper(batch[2:-2], 1))
         parts.append("\n  ]" if results else "]")
-        parts.append(f',\n  "errors": {_nested(_errors(report))}\n}}\n')
+        errors = _deeper(json.dumps(_errors(report), indent=2, ensure_ascii=False), 1)
+        parts.append(f',\n  "errors": {errors}\n}}\n')
         return "".join(parts)  # one join: the text exists once beside its pieces

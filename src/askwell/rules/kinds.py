@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from askwell.model import Context, Fix, Hit, Question
@@ -119,7 +119,7 @@ def build_phrase(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None)
         pool.add_phrases(phrases)
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if pool is not None and not pool.any_phrase(doc, question.text):
+        if pool is not None and not pool.any_phrase(doc):
             return
         for m in regex.finditer(question.text):
             if _outside(exceptions, question.text, m.start(), m.end()):
@@ -148,7 +148,7 @@ def build_substitution(rule: Rule, nlp: "Language", pool: "MatcherPool | None" =
         pool.add_phrases(list(table))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if pool is not None and not pool.any_phrase(doc, question.text):
+        if pool is not None and not pool.any_phrase(doc):
             return
         for m in regex.finditer(question.text):
             if not _outside(exceptions, question.text, m.start(), m.end()):
@@ -195,7 +195,11 @@ class _RuleMatchers:
     always: Any  # a Matcher for the patterns that need no literal word, or None
     groups: list[tuple[tuple[frozenset[str], ...], Any]]  # (word sets needed, Matcher)
     by_word: dict[str, list[int]]  # a word of a group's rarest set → the groups it opens
-    first: frozenset[str]  # the keys of by_word, as a set so meeting a Doc's words is one intersection
+    # The keys of by_word as a set, so meeting a Doc's words is one intersection.
+    first: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.first = frozenset(self.by_word)
 
 
 class MatcherPool:
@@ -219,8 +223,8 @@ class MatcherPool:
         self.phrases.update(phrases)
         self._any_phrase = None
 
-    def any_phrase(self, doc: "Doc", text: str) -> bool:
-        """True when some registered phrase occurs in ``text`` (the Doc's text), looked for once per Doc.
+    def any_phrase(self, doc: "Doc") -> bool:
+        """True when some registered phrase occurs in the Doc's text, looked for once per Doc.
 
         Each phrase rule's regex is ``phrase_regex`` of its own phrases, with the same
         word-boundary guards: where one of them matches, this one matches too, so a
@@ -229,9 +233,9 @@ class MatcherPool:
         if self._any_phrase is None:
             self._any_phrase = phrase_regex(sorted(self.phrases))
         gate = self._any_phrase
-        seen, present = per_doc(doc, "any-phrase", lambda _doc: (gate, gate.search(text) is not None))
-        # A rule compiled after this Doc was first looked at brings phrases the memo lacks.
-        return present if seen is gate else gate.search(text) is not None
+        # Keyed by the phrase count: a rule compiled after this Doc was first looked at
+        # brings phrases the remembered answer did not cover.
+        return per_doc(doc, f"any-phrase.{len(self.phrases)}", lambda d: gate.search(doc_text(d)) is not None)
 
     def _matcher(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> Any:
         from spacy.matcher import Matcher
@@ -255,7 +259,7 @@ class MatcherPool:
             for word in required[0]:
                 by_word.setdefault(word, []).append(len(groups))
             groups.append((required, self._matcher(rule_id, grouped[required])))
-        self.rules[rule_id] = _RuleMatchers(always, groups, by_word, frozenset(by_word))
+        self.rules[rule_id] = _RuleMatchers(always, groups, by_word)
 
     def matches(self, doc: "Doc", rule_id: str) -> list["Span"]:
         """The spans of ``rule_id``'s patterns in ``doc`` (in no particular order)."""

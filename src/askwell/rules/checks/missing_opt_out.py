@@ -45,10 +45,11 @@ def topic_in_text(text: str) -> tuple[str, int, int] | None:
     Remembered: missing-prefer-not-to-say and forced-single-identity both ask.
     """
     pattern, table = _topics()
-    if pattern.search(text.lower().replace("’", "'")) is None:
-        return None  # masking the technical senses can only remove matches
-    masked = NOT_SENSITIVE.sub(lambda m: " " * len(m.group(0)), text)
-    m = pattern.search(masked.lower().replace("’", "'"))
+    m = pattern.search(text.lower().replace("’", "'"))
+    if m is not None and NOT_SENSITIVE.search(text):
+        # Blank out the technical senses ("race condition") and look again.
+        masked = NOT_SENSITIVE.sub(lambda found: " " * len(found.group(0)), text)
+        m = pattern.search(masked.lower().replace("’", "'"))
     if m is None:
         return None
     return table[" ".join(m.group(0).split())], m.start(), m.end()
