@@ -9,7 +9,7 @@ report, and the words that carry it), plus a few clean questions.  Each tool
 runs on the same file:
 
 * askwell: ``askwell check FILE --no-cache --format json`` (the installed script);
-* proselint (PyPI, in this virtualenv): ``proselint check --output-format json FILE``;
+* proselint (PyPI, in this virtualenv: ``pip install -e '.[bench]'``): ``proselint check --output-format json FILE``;
 * write-good (npm): ``write-good --parse FILE``;
 * alex (npm): ``alex --text FILE``.
 
@@ -197,9 +197,13 @@ def main(argv: list[str] | None = None) -> int:
     text = PLANTED_FILE.read_text(encoding="utf-8")
     import importlib.metadata as md
 
+    try:
+        proselint_version = md.version("proselint")
+    except md.PackageNotFoundError:
+        raise SystemExit("proselint is not installed in this virtualenv: pip install -e '.[bench]'") from None
     node = ensure_node_tools(args.node_prefix, not args.no_install)
     tools = [("askwell", md.version("askwell"), askwell_cmd, askwell_parse),
-             ("proselint", md.version("proselint"), proselint_cmd, proselint_parse)]
+             ("proselint", proselint_version, proselint_cmd, proselint_parse)]
     if "write-good" in node:
         tools.append(("write-good", node["write-good"], writegood_cmd(args.node_prefix), writegood_parse))
     if "alex" in node:
