@@ -46,8 +46,16 @@ def main(argv: list[str]) -> int:
     from askwell import config as config_mod
 
     found = config_mod.discover(Path(args.paths[0]))
+    folder = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else (found.parent if found else Path.cwd())
+    snapshot = None
+    if folder is not None:
+        from askwell.cache import PackSnapshot
+        from askwell.rules.packs import load_rules
+
+        snapshot = PackSnapshot(folder)
+        load_rules(snapshot=snapshot)
     config = config_mod.load(found)
-    lap("config + rule packs (YAML)")
+    lap("config + rule packs (YAML, or their JSON snapshot when caching)")
     from askwell import run
     from askwell.config import active_rules
     from askwell.engine import Engine
@@ -58,7 +66,7 @@ def main(argv: list[str]) -> int:
     if not args.no_cache:
         from askwell.cache import Cache
 
-        cache = Cache(Path(args.cache_dir) if args.cache_dir else (found.parent if found else Path.cwd()), config)
+        cache = Cache(folder, config)
         lap("open cache (fingerprint, read)")
     # As the CLI does: the cache recalls the questions of files whose bytes are unchanged.
     inputs = run.gather(args.paths, config, memo=cache)
@@ -87,6 +95,9 @@ def main(argv: list[str]) -> int:
     checked = run.check(inputs, engine, cache)
     lap("run.check: every file from the cache" if cache is not None and cache.misses == 0
         else "run.check: NLP + rules")
+    if snapshot is not None:
+        snapshot.save()
+        lap("save the rule packs' snapshot")
     report = run.report(inputs, checked, config)
     lap("policy + scoring (run.report)")
     from askwell import reporters

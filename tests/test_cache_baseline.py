@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import replace
@@ -163,3 +164,80 @@ def test_csv_surveys_are_reparsed_because_they_read_a_sibling_choices_file(tmp_p
     (tmp_path / "choices.csv").write_text("list_name,name,label\nyn,y,Yes\nyn,n,No\nyn,m,Maybe\n")
     second = sources.load(tmp_path / "survey.csv", memo=cache)
     assert [c.text for c in second.questions[0].choices] == ["Yes", "No", "Maybe"]
+
+
+def _fresh_copy(tmp_path: Path) -> Path:
+    # A folder of its own: packs.load_rules parses each folder once per process.
+    copy = tmp_path / "rules"
+    shutil.copytree(data_dir(), copy)
+    return copy
+
+
+def test_pack_snapshot_gives_the_same_rules_without_parsing_yaml(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from askwell.rules import packs
+
+    parsed = packs._parse_rules(_fresh_copy(tmp_path), cache_mod.PackSnapshot(tmp_path))
+    cache_mod.PackSnapshot(tmp_path).save()  # nothing read or added: writes nothing
+    assert not (tmp_path / cache_mod.DIRNAME).exists()
+    first = cache_mod.PackSnapshot(tmp_path)
+    again = packs._parse_rules(tmp_path / "rules", first)
+    first.save()
+    assert json.loads((tmp_path / cache_mod.DIRNAME / "packs.json").read_text())["files"]
+
+    def no_yaml(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("parsed YAML although the snapshot had the file")
+
+    monkeypatch.setattr(packs.yaml, "load", no_yaml)
+    from_snapshot = packs._parse_rules(tmp_path / "rules", cache_mod.PackSnapshot(tmp_path))
+    assert from_snapshot == again == parsed
+    assert len(from_snapshot) == len(packs.load_rules())
+
+
+def test_pack_snapshot_reparses_an_edited_file_and_drops_its_old_entry(tmp_path: Path) -> None:
+    from askwell.rules import packs
+
+    copy = _fresh_copy(tmp_path)
+    snap = cache_mod.PackSnapshot(tmp_path)
+    packs._parse_rules(copy, snap)
+    snap.save()
+    before = set(json.loads((tmp_path / cache_mod.DIRNAME / "packs.json").read_text())["files"])
+    target = copy / "closed" / "closed-question.yaml"
+    old_key = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert old_key in before
+    target.write_text(target.read_text().replace("message:", "message: EDITED", 1))
+    snap = cache_mod.PackSnapshot(tmp_path)
+    rules = {r.id: r for r in packs._parse_rules(copy, snap)}
+    assert rules["closed-question"].message.startswith("EDITED")
+    snap.save()
+    after = set(json.loads((tmp_path / cache_mod.DIRNAME / "packs.json").read_text())["files"])
+    assert len(after - before) == 1 and old_key not in after
+
+
+def test_pack_snapshot_ignores_junk_and_never_stores_what_json_would_change(tmp_path: Path) -> None:
+    import datetime
+
+    folder = tmp_path / cache_mod.DIRNAME
+    folder.mkdir()
+    for junk in ("{not json", "[1, 2]", json.dumps({"format": cache_mod.FORMAT, "files": [1]})):
+        (folder / "packs.json").write_text(junk)
+        assert cache_mod.PackSnapshot(tmp_path).entries == {}
+    snap = cache_mod.PackSnapshot(tmp_path)
+    snap.put("a", {"when": datetime.date(2026, 1, 1)})
+    snap.put("b", {1: "integer key"})
+    snap.put("c", {"fine": [1, 2.5, None, True, "x"]})
+    assert snap.get("a") == (False, None) and snap.get("b") == (False, None)
+    assert snap.get("c") == (True, {"fine": [1, 2.5, None, True, "x"]})
+
+
+def test_cli_writes_the_pack_snapshot_beside_the_results(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from askwell.rules import packs
+
+    # As in a fresh process: nothing parsed yet.
+    monkeypatch.setattr(packs, "_RULES", {})
+    monkeypatch.setattr(packs, "_VALUES", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.txt").write_text(DRAFT)
+    first = CliRunner().invoke(main, ["check", "q.txt", "--format", "json"])
+    assert (tmp_path / cache_mod.DIRNAME / "packs.json").exists()
+    second = CliRunner().invoke(main, ["check", "q.txt", "--format", "json"])
+    assert first.output == second.output and first.exit_code == second.exit_code == 1

@@ -7,6 +7,9 @@ workbook or Markdown file is not even parsed again.  The whole cache file is key
 fingerprint of everything else that can change a result: askwell's version, the
 merged config, the rule data and the spaCy model.  A cache from another
 fingerprint, or one that fails to parse, is ignored and rebuilt, never trusted.
+
+Beside it, ``packs.json`` (``PackSnapshot``) keeps the rule data files as parsed
+JSON, so that a run served wholly from the cache does not parse YAML either.
 """
 
 from __future__ import annotations
@@ -193,12 +196,63 @@ class Cache:
         known = self.sources if keep is None else {k: v for k, v in self.sources.items() if k in self._sources_used}
         payload = {"format": FORMAT, "askwell": __version__, "fingerprint": self.fingerprint, "entries": entries,
                    "sources": known}
+        _write(self.path, payload)
+
+
+def _write(path: Path, payload: dict[str, Any]) -> None:
+    """Write one cache file atomically, creating the cache folder (git-ignored) if need be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        gitignore = path.parent / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("# Automatically created by askwell.\n*\n", encoding="utf-8")
+        write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    except (OSError, AskwellError):
+        # A read-only checkout must not fail the lint: the cache is an optimisation.
+        pass
+
+
+class PackSnapshot:
+    """The rule data files as an earlier run parsed them: JSON, keyed by a digest of each file's bytes.
+
+    Parsing the shipped packs' YAML is most of what a fully cached ``askwell check``
+    costs; the same data as JSON reads about forty times faster.  An entry serves only
+    the very bytes it was parsed from, so an edited pack is parsed again, and a value
+    JSON cannot carry unchanged (a date, an integer key) is never stored.  JSON builds
+    no objects, so a tampered snapshot can at worst hand the rule validator bad data.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / DIRNAME / "packs.json"
+        self.entries: dict[str, Any] = {}
+        self._used: set[str] = set()
+        self._dirty = False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            gitignore = self.path.parent / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# Automatically created by askwell.\n*\n", encoding="utf-8")
-            write_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        except (OSError, AskwellError):
-            # A read-only checkout must not fail the lint: the cache is an optimisation.
-            pass
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and isinstance(data.get("files"), dict):
+                self.entries = data["files"]
+        except (OSError, ValueError, AttributeError):
+            pass  # missing or corrupt: every file is parsed from YAML and the snapshot rewritten
+
+    def get(self, key: str) -> tuple[bool, Any]:
+        """(True, data) when bytes with this digest were parsed before, else (False, None)."""
+        if key in self.entries:
+            self._used.add(key)
+            return True, self.entries[key]
+        return False, None
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep a freshly parsed file's data if JSON carries it unchanged."""
+        try:
+            same = json.loads(json.dumps(value)) == value
+        except (TypeError, ValueError):
+            same = False
+        if same:
+            self.entries[key] = value
+            self._used.add(key)
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the snapshot if it changed, keeping only the entries this run read or added."""
+        if self._dirty or self._used != set(self.entries):
+            _write(self.path, {"format": FORMAT, "files": {k: v for k, v in self.entries.items() if k in self._used}})

@@ -134,6 +134,17 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         overrides["model"] = model
     start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
     found = config_file or config_mod.discover(start)
+    # Only files are cached: stdin and --text drafts change every time.
+    caching = not no_cache and bool(paths) and set(paths) != {"-"}
+    folder = (cache_dir or (found.parent if found else Path.cwd())) if caching else None
+    snapshot = None
+    if folder is not None:
+        from askwell.cache import PackSnapshot
+        from askwell.rules.packs import load_rules
+
+        # Parse the rule packs through the cache's JSON snapshot of them before the config needs them.
+        snapshot = PackSnapshot(folder)
+        load_rules(snapshot=snapshot)
     config = config_mod.load(found, overrides)
     if show_config:
         import yaml
@@ -148,9 +159,6 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
 
     known = baseline_mod.read(baseline_file) if baseline_file else None
     stdin_text = _read_stdin() if "-" in paths else None
-    # Only files are cached: stdin and --text drafts change every time.
-    caching = not no_cache and bool(paths) and set(paths) != {"-"}
-    folder = (cache_dir or (found.parent if found else Path.cwd())) if caching else None
     engine, cache = run.prepare(config, jobs, cache_dir=folder)
     inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename, memo=cache)
     total = sum(len(qs) for _, qs in inputs.files)
@@ -159,6 +167,8 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
             checked = run.check(inputs, engine, cache, progress=bar.update)
     else:
         checked = run.check(inputs, engine, cache)
+    if snapshot is not None:
+        snapshot.save()
     report = run.report(inputs, checked, config, known)
     if write_baseline:
         count = baseline_mod.write(write_baseline, report.results)

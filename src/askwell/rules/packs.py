@@ -8,12 +8,13 @@ file would otherwise silently disable a check.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -21,6 +22,9 @@ from askwell.errors import ConfigError
 from askwell.rules.checks import CHECK_MODULES
 from askwell.rules.rewrites import REWRITES
 from askwell.model import CATEGORIES, QUESTION_TYPES, SEVERITIES
+
+if TYPE_CHECKING:
+    from askwell.cache import PackSnapshot
 
 # "policy" rules are raised by the policy stage itself (e.g. unused suppressions), not by a check.
 KINDS = ("phrase", "substitution", "pattern", "metric", "check", "policy")
@@ -106,20 +110,31 @@ def close_match(word: str, options: list[str] | set[str] | tuple[str, ...]) -> s
 
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a data file safely (no object construction); errors name file and place."""
+def read_yaml(path: Path, snapshot: PackSnapshot | None = None) -> Any:
+    """Parse a data file safely (no object construction), through ``snapshot`` if given; errors name file and place."""
     try:
-        with path.open(encoding="utf-8") as fh:
-            # libyaml's safe loader when PyYAML has it: the rule packs parse ten times faster.
-            return yaml.load(fh, Loader=SAFE_LOADER)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    key = hashlib.sha256(data).hexdigest() if snapshot else ""
+    if snapshot:
+        found, value = snapshot.get(key)
+        if found:
+            return value
+    try:
+        # libyaml's safe loader when PyYAML has it: the rule packs parse ten times faster.
+        value = yaml.load(data.decode("utf-8"), Loader=SAFE_LOADER)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), None, f"cannot read: not UTF-8 (byte {exc.start})") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise ConfigError(f"{path}{where}", None, f"invalid YAML: {exc.problem}") from None
-    except (OSError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
         raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    if snapshot:
+        snapshot.put(key, value)
+    return value
 
 
 def _examples(raw: Any, where: str, key: str) -> tuple[Example, ...]:
@@ -233,17 +248,14 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
     )
 
 
-def core_values(root: Path | None = None) -> tuple[CoreValue, ...]:
-    """The core values, in their published order."""
-    return _core_values(root or data_dir())
-
-
-@lru_cache(maxsize=None)
-def _core_values(base: Path) -> tuple[CoreValue, ...]:
+def core_values(root: Path | None = None, snapshot: PackSnapshot | None = None) -> tuple[CoreValue, ...]:
+    """The core values, in their published order (parsed once per folder, through ``snapshot`` if given)."""
     # Keyed on the resolved folder: ``None`` and ``data_dir()`` must not parse the packs twice.
-    path = base / "values.yaml"
-    raw = read_yaml(path)
-    return tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
+    base = root or data_dir()
+    if base not in _VALUES:
+        raw = read_yaml(base / "values.yaml", snapshot)
+        _VALUES[base] = tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
+    return _VALUES[base]
 
 
 def value_names(root: Path | None = None) -> dict[str, str]:
@@ -251,19 +263,30 @@ def value_names(root: Path | None = None) -> dict[str, str]:
     return {v.id: v.name for v in core_values(root)}
 
 
-def load_rules(root: Path | None = None) -> tuple[Rule, ...]:
-    """Every rule in the packs, sorted by category order then id; ids are unique."""
-    return _load_rules(root or data_dir())
+def load_rules(root: Path | None = None, snapshot: PackSnapshot | None = None) -> tuple[Rule, ...]:
+    """Every rule in the packs, sorted by category order then id; ids are unique.
+
+    The first call for a folder parses it (through ``snapshot`` when given: the CLI
+    passes one so that a cached run skips the YAML); every later call shares the result.
+    """
+    base = root or data_dir()
+    if base not in _RULES:
+        _RULES[base] = _parse_rules(base, snapshot)
+    return _RULES[base]
 
 
-@lru_cache(maxsize=None)
-def _load_rules(base: Path) -> tuple[Rule, ...]:
-    value_ids = {v.id for v in core_values(base)}
+# Parsed packs by folder, like an lru_cache but filled by whichever caller comes first.
+_VALUES: dict[Path, tuple[CoreValue, ...]] = {}
+_RULES: dict[Path, tuple[Rule, ...]] = {}
+
+
+def _parse_rules(base: Path, snapshot: PackSnapshot | None) -> tuple[Rule, ...]:
+    value_ids = {v.id for v in core_values(base, snapshot)}
     rules: dict[str, Rule] = {}
     for path in sorted(base.glob("*/*.yaml")):
         if path.parent.name in ("presets", "wordlists"):
             continue
-        rule = parse_rule(read_yaml(path), str(path.relative_to(base.parent)), value_ids)
+        rule = parse_rule(read_yaml(path, snapshot), str(path.relative_to(base.parent)), value_ids)
         if rule.id in rules:
             raise ConfigError(str(path), "id", f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})")
         rules[rule.id] = rule
