@@ -118,3 +118,66 @@ def test_phrase_gate_is_open_on_every_bad_example_of_a_phrase_rule() -> None:
                 assert pool.any_phrase(nlp(example.text)), (active.rule.id, example.text)
                 checked += 1
     assert checked >= 6
+
+
+def _shipped_phrases() -> list[str]:
+    from askwell.config import active_rules, load
+    from askwell.rules.kinds import _phrases
+
+    phrases: list[str] = []
+    for active in active_rules(load(None)):
+        if active.rule.kind == "phrase" and not active.rule.spec.get("lemma"):
+            phrases += _phrases(active.rule)
+        elif active.rule.kind == "substitution":
+            phrases += list(active.rule.spec["substitutions"])
+    return phrases
+
+
+PHRASES = _shipped_phrases()
+
+
+@pytest.mark.parametrize("text", [
+    "Did (s)he enjoy it?", "Did you guys enjoy it?", "Was it a no-brainer?", "What's your ZIP code?",
+    "How was the K-12 outreach?", "Wasn’t it crazy?", "Ｃrazy?", "Was it crazyish?", "",
+    "Did you ſimply copy it?",
+])
+def test_run_gate_never_closes_where_a_phrase_matches(text: str) -> None:
+    from askwell.rules.kinds import could_hold, phrase_regex, rarest_runs
+
+    rare = rarest_runs(set(PHRASES))
+    assert rare is not None
+    if phrase_regex(PHRASES).search(text):
+        assert could_hold(rare, text)
+
+
+def test_run_gate_holds_for_generated_texts() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from askwell.rules.kinds import could_hold, phrase_regex, rarest_runs
+
+    rare = rarest_runs(set(PHRASES))
+    regex = phrase_regex(PHRASES)
+    pieces = st.sampled_from(PHRASES) | st.text(alphabet=st.sampled_from(list("aeiou sthK'’-.()?,_0123ſ")), max_size=8)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=6).map("".join), st.booleans())
+    def holds(text: str, upper: bool) -> None:
+        text = text.upper() if upper else text
+        if regex.search(text):
+            assert could_hold(rare, text), text
+        if not could_hold(rare, text):
+            assert regex.search(text) is None
+
+    holds()
+    # The gate closes on ordinary text, or it would save nothing.
+    assert not could_hold(rare, "How would you rate the pace of the workshop?")
+
+
+def test_run_gate_gives_up_on_phrases_it_cannot_reason_about() -> None:
+    from askwell.rules.kinds import could_hold, rarest_runs
+
+    assert rarest_runs({"ſimply"}) is None and rarest_runs({"--"}) is None
+    assert could_hold(None, "anything")
+    assert rarest_runs({"you guys"}) == frozenset({"guys"})  # the rarer word of the two
+    assert len(rarest_runs({"(s)he"}) or ()) == 1 and rarest_runs({"(s)he"}) <= {"s", "he"}

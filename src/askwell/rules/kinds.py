@@ -75,6 +75,38 @@ def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
+# A run of the characters phrase_regex's boundaries treat as inside a word (bar the hyphen).
+_RUN = re.compile(r"[\w'’]+")
+
+
+def rarest_runs(phrases: set[str]) -> frozenset[str] | None:
+    """For each phrase as phrase_regex normalises it, its rarest run of word characters
+    (lowercased, apostrophes straight); None when a phrase has no run or a run holds a
+    non-ASCII letter (then the gate below is not safe).
+
+    Every run of a phrase is a whole run of the text wherever the phrase matches: inside
+    the phrase, runs are bounded by spaces or punctuation, and at its ends by the regex's
+    lookbehind and lookahead.  So a text with none of these runs holds none of the phrases.
+    """
+    chosen = set()
+    for phrase in phrases:
+        runs = _RUN.findall(" ".join(phrase.lower().replace("’", "'").split()))
+        if not runs:
+            if phrase.strip():
+                return None
+            continue
+        if not all(run.isascii() for run in runs):
+            return None  # non-ASCII letters may match others case-insensitively ("ſ" and "s")
+        chosen.add(min(runs, key=lambda run: (zipf(run), run)))
+    return frozenset(chosen)
+
+
+def could_hold(rare: frozenset[str] | None, text: str) -> bool:
+    """False only when ``text`` cannot hold a phrase whose rarest runs (``rarest_runs``) are ``rare``."""
+    # ASCII only: there lowercasing and the regex's case-insensitivity agree.
+    return rare is None or not text.isascii() or not rare.isdisjoint(_RUN.findall(text.lower()))
+
+
 def _render(template: str, **fields: Any) -> str:
     """Fill ``{name}`` placeholders a rule's message uses; unknown names stay as written."""
     def sub(m: re.Match[str]) -> str:
@@ -217,6 +249,7 @@ class MatcherPool:
         # Every phrase of the run's phrase and substitution rules, and one regex for them all.
         self.phrases: set[str] = set()
         self._any_phrase: re.Pattern[str] | None = None
+        self._rare_runs: frozenset[str] | None = None
 
     def add_phrases(self, phrases: list[str]) -> None:
         """Register a phrase rule's phrases with the shared gate."""
@@ -232,10 +265,16 @@ class MatcherPool:
         """
         if self._any_phrase is None:
             self._any_phrase = phrase_regex(sorted(self.phrases))
-        gate = self._any_phrase
+            self._rare_runs = rarest_runs(self.phrases)
+        gate, rare = self._any_phrase, self._rare_runs
+
+        def look(d: "Doc") -> bool:
+            text = doc_text(d)
+            return could_hold(rare, text) and gate.search(text) is not None
+
         # Keyed by the phrase count: a rule compiled after this Doc was first looked at
         # brings phrases the remembered answer did not cover.
-        return per_doc(doc, f"any-phrase.{len(self.phrases)}", lambda d: gate.search(doc_text(d)) is not None)
+        return per_doc(doc, f"any-phrase.{len(self.phrases)}", look)
 
     def _matcher(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> Any:
         from spacy.matcher import Matcher
