@@ -139,7 +139,7 @@ PHRASES = _shipped_phrases()
 @pytest.mark.parametrize("text", [
     "Did (s)he enjoy it?", "Did you guys enjoy it?", "Was it a no-brainer?", "What's your ZIP code?",
     "How was the K-12 outreach?", "Wasn’t it crazy?", "Ｃrazy?", "Was it crazyish?", "",
-    "Did you ſimply copy it?",
+    "Did you guyſ enjoy it?",  # the long s matches "s" case-insensitively
 ])
 def test_run_gate_never_closes_where_a_phrase_matches(text: str) -> None:
     from askwell.rules.kinds import could_hold, phrase_regex, rarest_runs
