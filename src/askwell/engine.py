@@ -1,7 +1,8 @@
 """The rules stage: run every enabled rule on every question, with one NLP pass over unique texts.
 
 Questions are parsed in chunks of unique texts so that memory stays bounded on
-large runs: a chunk's Docs are dropped as soon as its questions are checked.
+large runs: a chunk's Docs are dropped as soon as its questions are checked.  The
+rules run on small batches of those Docs, one rule over the whole batch at a time.
 """
 
 from __future__ import annotations

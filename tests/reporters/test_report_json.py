@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from askwell.model import Report
 from askwell.reporters.json_report import JsonReporter, report_dict
 
@@ -39,3 +43,28 @@ def test_same_bytes_across_batch_boundaries(report: Report, monkeypatch) -> None
     for batch in (1, 2, 3):
         monkeypatch.setattr(json_report, "BATCH", batch)
         assert JsonReporter().render(report) == _whole(report)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_encoder_spells_any_value_as_json_dumps_does(value) -> None:  # type: ignore[no-untyped-def]
+    from askwell.reporters.json_report import encode
+
+    out: list[str] = []
+    encode(value, "", out)
+    assert "".join(out) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_encoder_refuses_what_is_not_plain_report_data() -> None:
+    from askwell.reporters.json_report import encode
+
+    # Stricter than json.dumps, which would turn an integer key into a string: report data has none.
+    for bad in ({1: "integer key"}, {"set": {1, 2}}, [object()]):
+        with pytest.raises(TypeError):
+            encode(bad, "", [])

@@ -52,12 +52,70 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {**_head(report), "questions": [question_dict(r) for r in report.results], "errors": _errors(report)}
 
 
-def _deeper(text: str, levels: int) -> str:
-    """Indented JSON text moved ``levels`` levels deeper (every line after the first).
+# The C string escaper json.dumps itself uses with ensure_ascii=False.
+_STRING = json.encoder.encode_basestring
 
-    JSON text never holds a raw newline inside a string, so every "\n" is layout.
+
+def _number(value: float) -> str:
+    # json's own spelling: repr, with JavaScript's names for the non-finite values.
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def encode(value: Any, indent: str, out: list[str]) -> None:
+    """Append ``value`` as ``json.dumps(value, indent=2, ensure_ascii=False)`` spells it, nested at ``indent``.
+
+    With ``indent`` set, json.dumps leaves its C encoder for a pure-Python one built on
+    generators, which cost more than the rules of a small file; this walks the same
+    plain data (str keys, str, int, float, bool, None, list, dict) in one recursion.
     """
-    return text.replace("\n", "\n" + "  " * levels)
+    if isinstance(value, str):
+        out.append(_STRING(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_number(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        sep = "[\n" + inner
+        for item in value:
+            out.append(sep)
+            sep = ",\n" + inner
+            encode(item, inner, out)
+        out.append("\n" + indent + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        sep = "{\n" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"JSON keys here are strings, not {type(key).__name__}")
+            out.append(sep + _STRING(key) + ": ")
+            sep = ",\n" + inner
+            encode(item, inner, out)
+        out.append("\n" + indent + "}")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encoded(value: Any, indent: str) -> str:
+    out: list[str] = []
+    encode(value, indent, out)
+    return "".join(out)
 
 
 class JsonReporter:
@@ -67,22 +125,21 @@ class JsonReporter:
         self.color = color
 
     def render(self, report: Report) -> str:
-        """The same bytes as ``json.dumps(report_dict(report), indent=2)``, built in batches of questions.
+        """The same bytes as ``json.dumps(report_dict(report), indent=2, ensure_ascii=False)``, in batches.
 
         Dumping the whole report at once holds every question's dict and millions of
         small string pieces together (hundreds of MB for 100,000 questions); here only
-        one batch's dicts live at a time, and each ``json.dumps`` call (which sets up its
-        encoder anew) serves a whole batch.
+        one batch's dicts and pieces live at a time, joined into one string per batch.
         """
-        head = json.dumps(_head(report), indent=2, ensure_ascii=False)[:-2]  # without the closing "\n}"
+        head = _encoded(_head(report), "")[:-2]  # without the closing "\n}"
         parts = [head, ',\n  "questions": [']
         results = report.results
         for start in range(0, len(results), BATCH):
-            # A batch as a list, "[\n  {…},\n  {…}\n]", without its brackets and two levels deeper.
-            batch = json.dumps([question_dict(r) for r in results[start:start + BATCH]], indent=2, ensure_ascii=False)
-            parts.append(",\n  " if start else "\n  ")
-            parts.append(_deeper(batch[2:-2], 1))
+            out: list[str] = []
+            for result in results[start:start + BATCH]:
+                out.append(",\n    " if out or start else "\n    ")
+                encode(question_dict(result), "    ", out)
+            parts.append("".join(out))
         parts.append("\n  ]" if results else "]")
-        errors = _deeper(json.dumps(_errors(report), indent=2, ensure_ascii=False), 1)
-        parts.append(f',\n  "errors": {errors}\n}}\n')
+        parts.append(f',\n  "errors": {_encoded(_errors(report), "  ")}\n}}\n')
         return "".join(parts)  # one join: the text exists once beside its pieces
