@@ -181,3 +181,30 @@ def test_run_gate_gives_up_on_phrases_it_cannot_reason_about() -> None:
     assert could_hold(None, "anything")
     assert rarest_runs({"you guys"}) == frozenset({"guys"})  # the rarer word of the two
     assert len(rarest_runs({"(s)he"}) or ()) == 1 and rarest_runs({"(s)he"}) <= {"s", "he"}
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("How (if at all) did it help?", "How did it help?"),
+    ("Rate it (1 = low [worst], 5 = high) now.", "Rate it now."),
+    ("Stray ) bracket (open", "Stray ) bracket"),
+    ("No brackets,\n  just   spaces.", "No brackets, just spaces."),
+])
+def test_without_brackets_drops_asides(text: str, plain: str) -> None:
+    from askwell.rules.kinds import without_brackets
+
+    assert without_brackets(text) == plain
+
+
+def test_without_brackets_keeps_exactly_what_bracketed_marks_outside() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from askwell.rules.kinds import bracketed, without_brackets
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet="ab ()[]\n"))
+    def same(text: str) -> None:
+        inside = bracketed(text)
+        assert without_brackets(text) == " ".join("".join(c for c, skip in zip(text, inside) if not skip).split())
+
+    same()

@@ -371,12 +371,13 @@ def count_clauses(doc: "Doc") -> int:
 
 
 def _verb_count(doc: "Doc") -> int:
-    """Verbs and auxiliaries in the Doc, counted by spaCy without making Token objects."""
+    """Verbs and auxiliaries in the Doc, counted without making Token objects."""
     from spacy.attrs import POS
     from spacy.symbols import AUX, VERB
 
-    counts = doc.count_by(POS)
-    return counts.get(VERB, 0) + counts.get(AUX, 0)
+    # A list's count runs in C: a third of the time of Doc.count_by, which builds a dict.
+    tags = doc.to_array(POS).tolist()
+    return tags.count(VERB) + tags.count(AUX)
 
 
 def bracketed(text: str) -> list[bool]:
@@ -394,12 +395,27 @@ def bracketed(text: str) -> list[bool]:
     return out
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def without_brackets(text: str) -> str:
     """``text`` with bracketed asides removed."""
     if "(" not in text and "[" not in text:
         return " ".join(text.split())
-    inside = bracketed(text)
-    return " ".join("".join(ch for ch, skip in zip(text, inside) if not skip).split())
+    # ``bracketed``'s rule, walked bracket to bracket rather than character by character.
+    kept, start, depth = [], 0, 0
+    for m in _BRACKET.finditer(text):
+        if m.group(0) in "([":
+            if depth == 0:
+                kept.append(text[start:m.start()])
+            depth += 1
+        elif depth:  # a closing bracket with nothing open stays, as text
+            depth -= 1
+            if depth == 0:
+                start = m.end()
+    if depth == 0:
+        kept.append(text[start:])
+    return " ".join("".join(kept).split())
 
 
 def metric_value(name: str, question: Question, doc: "Doc") -> float:
