@@ -43,10 +43,11 @@ TARGET = 0.85
 
 def clear_memos() -> None:
     from askwell import lexicon, nlp
+    from askwell.rules import kinds
     from askwell.rules.checks import missing_opt_out
 
     for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, nlp.word_count,
-               lexicon.word_syllables, missing_opt_out.topic_in_text):
+               lexicon.word_syllables, missing_opt_out.topic_in_text, kinds.text_runs):
         fn.cache_clear()
 
 

@@ -208,3 +208,24 @@ def test_without_brackets_keeps_exactly_what_bracketed_marks_outside() -> None:
         assert without_brackets(text) == " ".join("".join(c for c, skip in zip(text, inside) if not skip).split())
 
     same()
+
+
+def test_run_gate_holds_for_the_sensitive_topic_pattern() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from askwell.rules.checks.missing_opt_out import _topics
+    from askwell.rules.kinds import could_hold
+
+    pattern, table, gate = _topics()
+    assert gate is not None
+    pieces = st.sampled_from(sorted(table)) | st.text(alphabet=st.sampled_from(list("aeiou sthK'’-.()?,_0123")), max_size=8)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=6).map("".join), st.booleans())
+    def holds(text: str, upper: bool) -> None:
+        text = text.upper() if upper else text
+        if pattern.search(text.lower().replace("’", "'")):
+            assert could_hold(gate, text), text
+
+    holds()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from askwell.model import Context, Fix, Hit, Question
@@ -101,10 +102,20 @@ def rarest_runs(phrases: set[str]) -> frozenset[str] | None:
     return frozenset(chosen)
 
 
+@lru_cache(maxsize=4096)
+def text_runs(text: str) -> frozenset[str] | None:
+    """The word-character runs of an ASCII text, lowercased (None for other text), remembered:
+    every gated rule asks about the same question text."""
+    # ASCII only: there lowercasing and the regex's case-insensitivity agree.
+    return frozenset(_RUN.findall(text.lower())) if text.isascii() else None
+
+
 def could_hold(rare: frozenset[str] | None, text: str) -> bool:
     """False only when ``text`` cannot hold a phrase whose rarest runs (``rarest_runs``) are ``rare``."""
-    # ASCII only: there lowercasing and the regex's case-insensitivity agree.
-    return rare is None or not text.isascii() or not rare.isdisjoint(_RUN.findall(text.lower()))
+    if rare is None:
+        return True
+    runs = text_runs(text)
+    return runs is None or not rare.isdisjoint(runs)
 
 
 def _render(template: str, **fields: Any) -> str:

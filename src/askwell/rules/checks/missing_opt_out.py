@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks import option_labels as ol
+from askwell.rules.kinds import could_hold, rarest_runs
 from askwell.rules.packs import wordlist
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,9 +28,11 @@ NOT_SENSITIVE = re.compile(r"\brace conditions?\b|\bdata race\b|\bage of (?:the|
 
 
 @lru_cache(maxsize=None)
-def _topics() -> tuple[re.Pattern[str], dict[str, str]]:
+def _topics() -> tuple[re.Pattern[str], dict[str, str], frozenset[str] | None]:
     table = {line.split("\t")[0].strip().lower(): line.split("\t")[1].strip() for line in wordlist("sensitive-topics.tsv")}
-    return ol.phrase_pattern(list(table)), table
+    # The pattern's boundaries, like phrase_regex's, make every word run of a phrase a whole run
+    # of the text: could_hold's gate holds for it too.
+    return ol.phrase_pattern(list(table)), table, rarest_runs(set(table))
 
 
 @lru_cache(maxsize=None)
@@ -44,7 +47,9 @@ def topic_in_text(text: str) -> tuple[str, int, int] | None:
 
     Remembered: missing-prefer-not-to-say and forced-single-identity both ask.
     """
-    pattern, table = _topics()
+    pattern, table, gate = _topics()
+    if not could_hold(gate, text):
+        return None
     m = pattern.search(text.lower().replace("’", "'"))
     if m is not None and NOT_SENSITIVE.search(text):
         # Blank out the technical senses ("race condition") and look again.

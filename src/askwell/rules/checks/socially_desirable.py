@@ -28,13 +28,15 @@ FACE_SAVING = re.compile(r"\b(?:not everyone|some people|many people|(?:it'?s|it
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the behaviour verb (and its object) of a question the respondent may answer to look good."""
     present = doc_words(doc)
-    if not any(v.lower() in present for v in options["verbs"]) and not any(
-            k.lower() in present for k in options["verb_objects"]):
-        return  # no behaviour verb of the list anywhere in the item
-    if FACE_SAVING.search(question.text) or has_opt_out(question):
-        return
     verbs = {v.lower() for v in options["verbs"]}
     objects: dict[str, list[str]] = {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()}
+    if verbs.isdisjoint(present):
+        # Common verbs ("use", "take") count only with one of their objects, which must be in the text.
+        lowered = question.text.lower()
+        if not any(verb in present and any(o in lowered for o in objs) for verb, objs in objects.items()):
+            return  # no behaviour of the list anywhere in the item
+    if FACE_SAVING.search(question.text) or has_opt_out(question):
+        return
     for sent in question_sentences(doc):
         if form(sent) not in ("yes-no", "wh"):
             continue

@@ -81,6 +81,15 @@ def cached_phrases(phrases: tuple[str, ...]) -> "re.Pattern[str]":
     return phrase_regex(phrases)
 
 
+@lru_cache(maxsize=None)
+def cached_gate(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """``rarest_runs`` of a phrase list, worked out once: ``could_hold(gate, text)`` is False only
+    where ``cached_phrases(phrases)`` cannot match."""
+    from askwell.rules.kinds import rarest_runs
+
+    return rarest_runs(set(phrases))
+
+
 def hedge_spans(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Character spans of fixed hedges ("or not", "not at all", "all that apply") in ``text``."""
     return [m.span() for m in _hedge_regex(tuple(extra)).finditer(text)]
