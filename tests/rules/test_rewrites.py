@@ -150,15 +150,23 @@ def test_run_gate_never_closes_where_a_phrase_matches(text: str) -> None:
         assert could_hold(rare, text)
 
 
-def test_run_gate_holds_for_generated_texts() -> None:
+def _glossary_terms() -> list[str]:
+    from askwell.rules.checks.glossary_terms import _terms
+
+    return sorted(_terms(("basic", "advanced"))[1])
+
+
+@pytest.mark.parametrize("phrase_list", ["phrase rules", "glossary"])
+def test_run_gate_holds_for_generated_texts(phrase_list: str) -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from askwell.rules.kinds import could_hold, phrase_regex, rarest_runs
 
-    rare = rarest_runs(set(PHRASES))
-    regex = phrase_regex(PHRASES)
-    pieces = st.sampled_from(PHRASES) | st.text(alphabet=st.sampled_from(list("aeiou sthK'’-.()?,_0123ſ")), max_size=8)
+    phrases = PHRASES if phrase_list == "phrase rules" else _glossary_terms()
+    rare = rarest_runs(set(phrases))
+    regex = phrase_regex(phrases)
+    pieces = st.sampled_from(phrases) | st.text(alphabet=st.sampled_from(list("aeiou sthK'’-.()?,_0123ſ")), max_size=8)
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(pieces, max_size=6).map("".join), st.booleans())
