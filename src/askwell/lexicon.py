@@ -154,6 +154,11 @@ class FrequencyIndex:
         self.table: dict[str, int] | None = None
         self.misses = 0
 
+    def rarity(self, word: str) -> int:
+        """The bucket index of a lowercase word in the small list, or past its end when it is not
+        there: higher is rarer, and looking it up never reads the large list."""
+        return self.common.get(word, self.first_rare)
+
     def bucket(self, word: str) -> int | None:
         """The bucket index of ``word`` (a lowercase ASCII word), or None for unknown words."""
         found = self.common.get(word)

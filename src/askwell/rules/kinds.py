@@ -89,6 +89,9 @@ def rarest_runs(phrases: set[str]) -> frozenset[str] | None:
     the phrase, runs are bounded by spaces or punctuation, and at its ends by the regex's
     lookbehind and lookahead.  So a text with none of these runs holds none of the phrases.
     """
+    from askwell.lexicon import frequency_index
+
+    index = frequency_index()
     chosen = set()
     for phrase in phrases:
         runs = _RUN.findall(" ".join(phrase.lower().replace("’", "'").split()))
@@ -98,7 +101,9 @@ def rarest_runs(phrases: set[str]) -> frozenset[str] | None:
             continue
         if not all(run.isascii() for run in runs):
             return None  # non-ASCII letters may match others case-insensitively ("ſ" and "s")
-        chosen.add(min(runs, key=lambda run: (zipf(run), run)))
+        # Rarity only makes the gate sharper; any run of the phrase keeps it exact.  Ranked by
+        # wordfreq's small list alone (the large one costs a third of a second to read), then length.
+        chosen.add(max(runs, key=lambda run: (index.rarity(run), len(run), run)))
     return frozenset(chosen)
 
 
