@@ -1,6 +1,6 @@
 """Throughput: askwell end to end against bare spaCy ``nlp.pipe`` on the same unique texts.
 
-    python benchmarks/throughput.py            # N = 10,000 questions, 3 repeats
+    python benchmarks/throughput.py            # N = 10,000 questions, 4 repeats
     python benchmarks/throughput.py --n 2000 --repeats 5 --profile
 
 Both sides use the same loaded pipeline recipe (``askwell.nlp.load_pipeline()``:
@@ -175,7 +175,8 @@ def profile_rules(path: Path, config, pre, top: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="questions (unique texts); default 10000")
-    ap.add_argument("--repeats", type=int, default=3, help="timed repeats of each side (median reported)")
+    ap.add_argument("--repeats", type=int, default=4,
+                    help="timed repeats of each side, alternating which runs first (median reported)")
     ap.add_argument("--profile", action="store_true", help="always profile the rules-only run")
     ap.add_argument("--top", type=int, default=15, help="rows in the profile tables")
     ap.add_argument("--jobs", type=int, default=1, help="n_process for both sides (askwell --jobs); default 1")
@@ -206,14 +207,19 @@ def main(argv: list[str] | None = None) -> int:
 
         bare, bare_cpu, ours = [], [], []
         for r in range(args.repeats):
-            gc.collect()
-            wall, cpu = bare_run(nlp, texts, batch, args.jobs)
-            bare.append(wall)
-            bare_cpu.append(cpu)
-            clear_memos()
-            gc.collect()
-            ours.append(askwell_run(path, config, timed_pipe, jobs=args.jobs))
-            print(f"  repeat {r + 1}: bare {wall:.2f} s, askwell {ours[-1]['total']:.2f} s "
+            # Bare first on odd repeats, askwell first on even ones (A B B A …): on this shared
+            # machine speed drifts within a run, and a fixed order would charge the drift to
+            # whichever side always runs second.
+            for side in (("bare", "askwell") if r % 2 == 0 else ("askwell", "bare")):
+                gc.collect()
+                if side == "bare":
+                    wall, cpu = bare_run(nlp, texts, batch, args.jobs)
+                    bare.append(wall)
+                    bare_cpu.append(cpu)
+                else:
+                    clear_memos()
+                    ours.append(askwell_run(path, config, timed_pipe, jobs=args.jobs))
+            print(f"  repeat {r + 1} ({'bare' if r % 2 == 0 else 'askwell'} first): bare {wall:.2f} s, askwell {ours[-1]['total']:.2f} s "
                   f"(ratio {wall / ours[-1]['total']:.2f}); CPU bare {cpu:.2f} s, askwell {ours[-1]['cpu']:.2f} s",
                   flush=True)
 
