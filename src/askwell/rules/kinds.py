@@ -123,6 +123,18 @@ def could_hold(rare: frozenset[str] | None, text: str) -> bool:
     return runs is None or not rare.isdisjoint(runs)
 
 
+def _may_match(rare: frozenset[str] | None, text: str, pool: "MatcherPool | None", doc: "Doc") -> bool:
+    """False only where a phrase rule's regex cannot match ``text``.
+
+    The rule's own word-run gate answers for ASCII text (a set lookup on runs every gated
+    rule shares); other text falls back to the pool's one regex for all phrase rules.
+    """
+    runs = text_runs(text) if rare is not None else None
+    if runs is not None:
+        return not rare.isdisjoint(runs)  # type: ignore[union-attr]
+    return pool is None or pool.any_phrase(doc)
+
+
 def _render(template: str, **fields: Any) -> str:
     """Fill ``{name}`` placeholders a rule's message uses; unknown names stay as written."""
     def sub(m: re.Match[str]) -> str:
@@ -162,12 +174,13 @@ def build_phrase(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None)
         return check_lemma
 
     regex = phrase_regex(phrases)
+    rare = rarest_runs(set(phrases))
     rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
     if pool is not None:
         pool.add_phrases(phrases)
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if pool is not None and not pool.any_phrase(doc):
+        if not _may_match(rare, question.text, pool, doc):
             return
         for m in regex.finditer(question.text):
             if _outside(exceptions, question.text, m.start(), m.end()):
@@ -191,12 +204,13 @@ def build_substitution(rule: Rule, nlp: "Language", pool: "MatcherPool | None" =
     """Phrase → preferred wording, with a fix that swaps it in."""
     table = {k.lower(): v for k, v in rule.spec["substitutions"].items()}
     regex = phrase_regex(list(table))
+    rare = rarest_runs(set(table))
     exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
     if pool is not None:
         pool.add_phrases(list(table))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if pool is not None and not pool.any_phrase(doc):
+        if not _may_match(rare, question.text, pool, doc):
             return
         for m in regex.finditer(question.text):
             if not _outside(exceptions, question.text, m.start(), m.end()):
