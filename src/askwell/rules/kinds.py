@@ -123,15 +123,34 @@ def could_hold(rare: frozenset[str] | None, text: str) -> bool:
     return runs is None or not rare.isdisjoint(runs)
 
 
-def _may_match(rare: frozenset[str] | None, text: str, pool: "MatcherPool | None", doc: "Doc") -> bool:
-    """False only where a phrase rule's regex cannot match ``text``.
+@dataclass(frozen=True)
+class Phrases:
+    """A phrase regex with its word-run gate: a text the gate rules out is not scanned at all."""
 
-    The rule's own word-run gate answers for ASCII text (a set lookup on runs every gated
-    rule shares); other text falls back to the pool's one regex for all phrase rules.
-    """
-    runs = text_runs(text) if rare is not None else None
-    if runs is not None:
-        return not rare.isdisjoint(runs)  # type: ignore[union-attr]
+    regex: re.Pattern[str]
+    rare: frozenset[str] | None  # rarest_runs of the regex's phrases
+
+    @classmethod
+    def of(cls, phrases: list[str] | tuple[str, ...]) -> "Phrases":
+        """``phrase_regex(phrases)`` and its gate."""
+        return cls(phrase_regex(phrases), rarest_runs(set(phrases)))
+
+    def decides(self, text: str) -> bool:
+        """True when the gate can answer for ``text`` (an ASCII text and gateable phrases)."""
+        return self.rare is not None and text_runs(text) is not None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if could_hold(self.rare, text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if could_hold(self.rare, text) else iter(())
+
+
+def _may_match(phrases: Phrases, text: str, pool: "MatcherPool | None", doc: "Doc") -> bool:
+    """False only where a phrase rule's regex cannot match ``text``: the rule's own gate where it
+    decides, else the pool's one regex for every phrase rule (looked for once per Doc)."""
+    if phrases.decides(text):
+        return could_hold(phrases.rare, text)
     return pool is None or pool.any_phrase(doc)
 
 
@@ -173,14 +192,13 @@ def build_phrase(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None)
                     yield Hit(span.start_char, span.end_char, _render(rule.message, match=span.text))
         return check_lemma
 
-    regex = phrase_regex(phrases)
-    rare = rarest_runs(set(phrases))
+    regex = Phrases.of(phrases)
     rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
     if pool is not None:
         pool.add_phrases(phrases)
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if not _may_match(rare, question.text, pool, doc):
+        if not _may_match(regex, question.text, pool, doc):
             return
         for m in regex.finditer(question.text):
             if _outside(exceptions, question.text, m.start(), m.end()):
@@ -203,14 +221,13 @@ def _match_case(text: str, start: int, source: str, replacement: str) -> str:
 def build_substitution(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None) -> Check:
     """Phrase → preferred wording, with a fix that swaps it in."""
     table = {k.lower(): v for k, v in rule.spec["substitutions"].items()}
-    regex = phrase_regex(list(table))
-    rare = rarest_runs(set(table))
+    regex = Phrases.of(list(table))
     exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
     if pool is not None:
         pool.add_phrases(list(table))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if not _may_match(rare, question.text, pool, doc):
+        if not _may_match(regex, question.text, pool, doc):
             return
         for m in regex.finditer(question.text):
             if not _outside(exceptions, question.text, m.start(), m.end()):
@@ -279,7 +296,6 @@ class MatcherPool:
         # Every phrase of the run's phrase and substitution rules, and one regex for them all.
         self.phrases: set[str] = set()
         self._any_phrase: re.Pattern[str] | None = None
-        self._rare_runs: frozenset[str] | None = None
 
     def add_phrases(self, phrases: list[str]) -> None:
         """Register a phrase rule's phrases with the shared gate."""
@@ -295,12 +311,11 @@ class MatcherPool:
         """
         if self._any_phrase is None:
             self._any_phrase = phrase_regex(sorted(self.phrases))
-            self._rare_runs = rarest_runs(self.phrases)
-        gate, rare = self._any_phrase, self._rare_runs
+        gate = self._any_phrase
 
         def look(d: "Doc") -> bool:
-            text = doc_text(d)
-            return could_hold(rare, text) and gate.search(text) is not None
+            # Phrase rules ask only where their own word-run gate cannot decide (non-ASCII text).
+            return gate.search(doc_text(d)) is not None
 
         # Keyed by the phrase count: a rule compiled after this Doc was first looked at
         # brings phrases the remembered answer did not cover.

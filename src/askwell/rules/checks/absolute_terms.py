@@ -23,10 +23,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import span_text, span_tokens
-from askwell.rules.checks.stems import (cached_gate, cached_phrases, capitalise, form, hedge_spans, in_brackets,
+from askwell.rules.checks.stems import (cached_phrases, capitalise, form, hedge_spans, in_brackets,
                                         in_conditional, in_relative, inside, inverted_aux, stem_sentences,
                                         subject)
-from askwell.rules.kinds import could_hold
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -70,13 +69,9 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each absolute word in a yes/no question or a statement to rate."""
-    terms = tuple(options["terms"])
-    # Most items hold no absolute word: skip the parse views below.
-    if not could_hold(cached_gate(terms), question.text):
-        return
-    regex = cached_phrases(terms)
+    regex = cached_phrases(tuple(options["terms"]))
     if not regex.search(question.text):
-        return
+        return  # most items hold no absolute word: skip the parse views below
     hedges = hedge_spans(question.text, options.get("exceptions", ()))
     for sent in stem_sentences(doc):
         if form(sent) not in ("yes-no", "statement"):

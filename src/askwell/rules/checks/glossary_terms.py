@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.kinds import could_hold, phrase_regex, rarest_runs
+from askwell.rules.kinds import Phrases
 from askwell.rules.packs import wordlist
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,14 +23,14 @@ LIST = "glosario-jargon.tsv"
 
 
 @lru_cache(maxsize=None)
-def _terms(levels: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], frozenset[str] | None]:
-    """A regex for the terms of the given levels, term -> canonical form, and the regex's word-run gate."""
+def _terms(levels: tuple[str, ...]) -> tuple[Phrases, dict[str, str]]:
+    """A gated regex for the terms of the given levels, and term -> canonical form."""
     chosen: dict[str, str] = {}
     for line in wordlist(LIST):
         term, level = line.split("\t")[:2]
         if level in levels:
             chosen[term.lower()] = term
-    return phrase_regex(list(chosen)), chosen, rarest_runs(set(chosen))
+    return Phrases.of(list(chosen)), chosen
 
 
 # A term followed by a bracket ("version control software (Git, Subversion)") comes with
@@ -49,10 +49,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     levels = tuple(options["levels"].get(context.audience, ["basic", "advanced"]))
     if not levels:
         return
-    regex, _, gate = _terms(levels)
+    regex, _ = _terms(levels)
     text = question.text
-    if not could_hold(gate, text):
-        return  # no term's rarest word is in the text
     for m in regex.finditer(text):
         term = " ".join(m.group(0).split())
         if term.lower() in context.accept:

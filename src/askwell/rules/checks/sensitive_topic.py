@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.stems import cached_gate, cached_phrases, has_opt_out, hedge_spans, inside
-from askwell.rules.kinds import could_hold
+from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -37,10 +36,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     text = question.text
     key = "sensitive-topic.any"
     if key not in context.memo:
-        every = tuple(p for phrases in topics.values() for p in phrases)
-        context.memo[key] = (cached_gate(every), cached_phrases(every))
-    gate, regex = context.memo[key]  # type: ignore[misc]
-    if not could_hold(gate, text) or not regex.search(text):
+        context.memo[key] = cached_phrases(tuple(p for phrases in topics.values() for p in phrases))
+    if not context.memo[key].search(text):  # type: ignore[attr-defined]
         # Most items touch no topic at all: one scan instead of one per topic.
         return
     if has_opt_out(question):

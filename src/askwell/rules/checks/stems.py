@@ -18,6 +18,7 @@ from askwell.rules.checks.questions import (doc_text, per_doc, question_sentence
                                             span_tokens)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from askwell.rules.kinds import Phrases
     from spacy.tokens import Doc, Span, Token
 
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
@@ -74,20 +75,11 @@ def _hedge_regex(extra: tuple[str, ...]) -> "re.Pattern[str]":
 
 
 @lru_cache(maxsize=64)
-def cached_phrases(phrases: tuple[str, ...]) -> "re.Pattern[str]":
-    """``phrase_regex`` compiled once per phrase list."""
-    from askwell.rules.kinds import phrase_regex
+def cached_phrases(phrases: tuple[str, ...]) -> "Phrases":
+    """``phrase_regex`` with its word-run gate (``kinds.Phrases``), built once per phrase list."""
+    from askwell.rules.kinds import Phrases
 
-    return phrase_regex(phrases)
-
-
-@lru_cache(maxsize=None)
-def cached_gate(phrases: tuple[str, ...]) -> frozenset[str] | None:
-    """``rarest_runs`` of a phrase list, worked out once: ``could_hold(gate, text)`` is False only
-    where ``cached_phrases(phrases)`` cannot match."""
-    from askwell.rules.kinds import rarest_runs
-
-    return rarest_runs(set(phrases))
+    return Phrases.of(phrases)
 
 
 def hedge_spans(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int]]:

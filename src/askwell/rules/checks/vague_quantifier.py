@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import span_text
-from askwell.rules.checks.stems import (PERIOD, RATE, cached_gate, cached_phrases, capitalise, choices_define_rate,
+from askwell.rules.checks.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
                                         form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
-from askwell.rules.kinds import could_hold
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -77,13 +76,9 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each unanchored vague quantifier in the stem."""
     typical = {t.lower() for t in options["typical"]}
-    phrases = tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical))
-    # Most items hold no such word: skip the anchors and the parse views below.
-    if not could_hold(cached_gate(phrases), question.text):
-        return
-    regex = cached_phrases(phrases)
+    regex = cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
     if not regex.search(question.text):
-        return
+        return  # most items hold no such word: skip the anchors and the parse views below
     if _counted(question):
         return
     period = PERIOD.search(question.text) is not None
