@@ -1,11 +1,19 @@
 """Throughput: askwell end to end against bare spaCy ``nlp.pipe`` on the same unique texts.
 
-    python benchmarks/throughput.py            # N = 10,000 questions, 4 repeats
+    python benchmarks/throughput.py            # N = 10,000 questions in paired blocks of 500, 3 repeats
     python benchmarks/throughput.py --n 2000 --repeats 5 --profile
 
 Both sides use the same loaded pipeline recipe (``askwell.nlp.load_pipeline()``:
 same model package, NER excluded), the same batch size (``Pipeline().batch_size``)
 and the same N unique texts.  The model is loaded and warmed up before timing.
+
+The N texts are cut into blocks (500 each by default) and each block is timed on
+both sides back to back, the sides taking turns to go first; a side's time is the sum
+over its blocks.  This machine's speed drifts by 10-20% within minutes, and timing
+each side as one whole run let that drift decide the ratio (single repeats of whole
+runs spread from 0.78 to 1.03).  Each askwell block is a complete run of its own
+(gather, Engine.hits, place, report, JSON) except that, as in one run over all N, the
+rules are compiled once, in the first block.
 
 * bare spaCy: ``for doc in nlp.pipe(texts, batch_size=B): pass``
 * askwell end to end, through the library, as ``askwell check FILE --format json``
@@ -87,24 +95,34 @@ def make_pipelines(model: str | None):
     return TimedPipeline(model), PreParsed(model)
 
 
-def askwell_run(path: Path, config, pipeline, per_rule: dict[str, float] | None = None, jobs: int = 1) -> dict[str, float]:
-    """One end-to-end library run; returns the seconds spent in each stage."""
-    from askwell import reporters, run
+def new_engine(config, pipeline, per_rule: dict[str, float] | None = None, jobs: int = 1):
+    """An Engine with every rule compiled now (the CLI compiles them at the first Doc)."""
     from askwell.config import active_rules
     from askwell.engine import Engine
+
+    engine = Engine(config, active_rules(config), pipeline, n_process=jobs)
+    engine.compile()
+    if per_rule is not None:
+        instrument(engine, per_rule)
+    return engine
+
+
+def askwell_run(path: Path, config, pipeline, per_rule: dict[str, float] | None = None, jobs: int = 1,
+                engine=None) -> dict[str, float]:
+    """One end-to-end library run; returns the seconds spent in each stage.
+
+    With ``engine`` (one made by ``new_engine`` for an earlier block of the same run) the
+    rules are not compiled again: a run over all N questions compiles them once.
+    """
+    from askwell import reporters, run
 
     t: dict[str, float] = {}
     c0 = time.process_time()
     t0 = time.perf_counter()
     inputs = run.gather([str(path)], config)
     t1 = time.perf_counter()
-    engine = Engine(config, active_rules(config), pipeline, n_process=jobs)
-    compile_rule = getattr(engine, "_check", None)
-    for active in engine.rules if compile_rule else ():  # compile every rule now (the CLI does it lazily)
-        if active.rule.kind != "policy":
-            compile_rule(active)
-    if per_rule is not None:
-        instrument(engine, per_rule)
+    if engine is None:
+        engine = new_engine(config, pipeline, per_rule, jobs)
     t2 = time.perf_counter()
     nlp_before = getattr(pipeline, "nlp_seconds", 0.0)
     hits = engine.hits(inputs.files)
@@ -121,6 +139,40 @@ def askwell_run(path: Path, config, pipeline, per_rule: dict[str, float] | None 
              total=t6 - t0, nlp=getattr(pipeline, "nlp_seconds", 0.0) - nlp_before,
              questions=report.summary.questions, findings=report.summary.findings, json_bytes=len(rendered))
     return t
+
+
+def bootstrap_interval(pairs: list[tuple[float, float]], rounds: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """2.5th and 97.5th percentiles of sum(bare) / sum(askwell) over resamples of the block pairs.
+
+    The spread of the machine's speed from block to block is the uncertainty here; a
+    resampled pair keeps both sides of one block together.
+    """
+    import random
+
+    rng = random.Random(seed)
+    found = []
+    for _ in range(rounds):
+        sample = [pairs[rng.randrange(len(pairs))] for _ in pairs]
+        found.append(sum(b for b, _ in sample) / sum(a for _, a in sample))
+    found.sort()
+    return found[int(0.025 * rounds)], found[int(0.975 * rounds) - 1]
+
+
+def _engine_for(engine, config, pipeline, jobs: int = 1):
+    """(seconds spent making it, engine): the run's engine, made on its first block."""
+    if engine is not None:
+        return 0.0, engine
+    start = time.perf_counter()
+    engine = new_engine(config, pipeline, jobs=jobs)
+    return time.perf_counter() - start, engine
+
+
+def _add(total: dict[str, float], stages: dict[str, float], made: float) -> None:
+    """Add one block's stage times (and the engine's making, if it was made for it) to a run's."""
+    for key, value in stages.items():
+        total[key] = total.get(key, 0.0) + value
+    for key in ("compile", "total"):
+        total[key] = total.get(key, 0.0) + made
 
 
 def instrument(engine, per_rule: dict[str, float]) -> None:
@@ -175,8 +227,10 @@ def profile_rules(path: Path, config, pre, top: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="questions (unique texts); default 10000")
-    ap.add_argument("--repeats", type=int, default=4,
-                    help="timed repeats of each side, alternating which runs first (median reported)")
+    ap.add_argument("--repeats", type=int, default=3, help="timed repeats of the whole comparison (median reported)")
+    ap.add_argument("--block", type=int, default=500,
+                    help="questions per paired block: both sides run each block back to back, taking turns "
+                         "to go first; default 500 (--block N: one whole run per side)")
     ap.add_argument("--profile", action="store_true", help="always profile the rules-only run")
     ap.add_argument("--top", type=int, default=15, help="rows in the profile tables")
     ap.add_argument("--jobs", type=int, default=1, help="n_process for both sides (askwell --jobs); default 1")
@@ -201,56 +255,75 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="askwell-bench-") as tmp:
         path = common.write_txt(texts, Path(tmp) / "questions.txt")
         warm_path = common.write_txt(warm, Path(tmp) / "warm.txt")
+        size = max(1, min(args.block, len(texts)))
+        blocks = [(texts[i:i + size], common.write_txt(texts[i:i + size], Path(tmp) / f"block{i // size}.txt"))
+                  for i in range(0, len(texts), size)]
         # Warm-up, untimed: first-use costs (rule compilation, wordfreq/textstat data) are start-up, not throughput.
         bare_run(nlp, warm, batch)
         askwell_run(warm_path, config, timed_pipe)
-
-        bare, bare_cpu, ours = [], [], []
-        for r in range(args.repeats):
-            # Bare first on odd repeats, askwell first on even ones (A B B A …): on this shared
-            # machine speed drifts within a run, and a fixed order would charge the drift to
-            # whichever side always runs second.
-            for side in (("bare", "askwell") if r % 2 == 0 else ("askwell", "bare")):
-                gc.collect()
-                if side == "bare":
-                    wall, cpu = bare_run(nlp, texts, batch, args.jobs)
-                    bare.append(wall)
-                    bare_cpu.append(cpu)
-                else:
-                    clear_memos()
-                    ours.append(askwell_run(path, config, timed_pipe, jobs=args.jobs))
-            print(f"  repeat {r + 1} ({'bare' if r % 2 == 0 else 'askwell'} first): bare {wall:.2f} s, askwell {ours[-1]['total']:.2f} s "
-                  f"(ratio {wall / ours[-1]['total']:.2f}); CPU bare {cpu:.2f} s, askwell {ours[-1]['cpu']:.2f} s",
-                  flush=True)
-
-        # Rules only: parse every text once (untimed), then run askwell on the Docs.
+        # Rules only needs every text parsed beforehand (untimed).
         pre.shared = nlp
         pre.docs = dict(zip(texts, nlp.pipe(texts, batch_size=batch)))
         pre.docs.update(zip(warm, nlp.pipe(warm, batch_size=batch)))
         askwell_run(warm_path, config, pre)
-        rules_only = []
-        for _ in range(args.repeats):
-            clear_memos()
-            gc.collect()
-            rules_only.append(askwell_run(path, config, pre))
+
+        bare, bare_cpu, ours, rules_only, block_pairs = [], [], [], [], []
+        for r in range(args.repeats):
+            clear_memos()  # once per repeat: a single run over all N keeps its memos from question to question
+            wall = cpu = 0.0
+            run_stages: dict[str, float] = {}
+            alone: dict[str, float] = {}
+            # Made (and timed) in the first block: one run over all N compiles the rules once.
+            engine = engine_pre = None
+            for i, (block_texts, block_path) in enumerate(blocks):
+                # The two sides take turns going first, block by block (A B B A …), each block's
+                # pair measured back to back: on this shared machine speed drifts by 10-20%
+                # within seconds, and a pair a few seconds apart sees closer speeds.
+                pair: dict[str, float] = {}
+                for side in (("bare", "askwell") if (r + i) % 2 == 0 else ("askwell", "bare")):
+                    gc.collect()
+                    if side == "bare":
+                        b_wall, b_cpu = bare_run(nlp, block_texts, batch, args.jobs)
+                        wall += b_wall
+                        cpu += b_cpu
+                        pair["bare"] = b_wall
+                    else:
+                        made, engine = _engine_for(engine, config, timed_pipe, args.jobs)
+                        stages = askwell_run(block_path, config, timed_pipe, jobs=args.jobs, engine=engine)
+                        _add(run_stages, stages, made)
+                        pair["askwell"] = stages["total"] + made
+                block_pairs.append((pair["bare"], pair["askwell"]))
+                # askwell's own work on the same block, Docs parsed beforehand, right after the pair.
+                gc.collect()
+                made, engine_pre = _engine_for(engine_pre, config, pre)
+                _add(alone, askwell_run(block_path, config, pre, engine=engine_pre), made)
+            bare.append(wall)
+            bare_cpu.append(cpu)
+            ours.append(run_stages)
+            rules_only.append(alone)
+            print(f"  repeat {r + 1} ({len(blocks)} paired blocks of {size}): bare {wall:.2f} s, "
+                  f"askwell {run_stages['total']:.2f} s (ratio {wall / run_stages['total']:.2f}); "
+                  f"CPU bare {cpu:.2f} s, askwell {run_stages['cpu']:.2f} s; "
+                  f"askwell's own work alone {alone['total']:.2f} s", flush=True)
 
         n = len(texts)
-        # Both sides by the same rule (with an even count of repeats, the upper middle run):
-        # askwell's stage table needs one whole run, not a mean of two.
-        b = statistics.median_high(bare)
-        mid = sorted(ours, key=lambda t: t["total"])[len(ours) // 2]
-        ro = sorted(rules_only, key=lambda t: t["total"])[len(rules_only) // 2]
-        ratio = b / mid["total"]
-        pair_ratio = statistics.median(x / y["total"] for x, y in zip(bare, ours))
-        cpu_ratio = statistics.median_high(bare_cpu) / statistics.median_high(t["cpu"] for t in ours)
+        runs = len(bare)
+        # The headline pools every repeat: all the time each side took for the same runs × N questions.
+        bare_all, ours_all = sum(bare), sum(t["total"] for t in ours)
+        alone_all = sum(t["total"] for t in rules_only)
+        ratio = bare_all / ours_all
+        cpu_ratio = sum(bare_cpu) / sum(t["cpu"] for t in ours)
+        share = alone_all / bare_all
         print()
         print(common.table(
-            ["run", "seconds (median)", "questions/s", "vs bare spaCy"],
-            [("bare spaCy nlp.pipe", f"{b:.2f}", f"{n / b:,.0f}", "1.00"),
-             ("askwell end to end (library, JSON)", f"{mid['total']:.2f}", f"{n / mid['total']:,.0f}", f"{ratio:.2f}"),
-             ("askwell rules only (Docs pre-parsed)", f"{ro['total']:.2f}", f"{n / ro['total']:,.0f}",
-              f"+{100 * ro['total'] / b:.1f}% of bare time")]))
+            ["run", f"seconds (mean of {runs})", "questions/s", "vs bare spaCy"],
+            [("bare spaCy nlp.pipe", f"{bare_all / runs:.2f}", f"{n * runs / bare_all:,.0f}", "1.00"),
+             ("askwell end to end (library, JSON)", f"{ours_all / runs:.2f}", f"{n * runs / ours_all:,.0f}",
+              f"{ratio:.2f}"),
+             ("askwell's own work (Docs pre-parsed)", f"{alone_all / runs:.2f}", f"{n * runs / alone_all:,.0f}",
+              f"+{100 * share:.1f}% of bare time")]))
         print()
+        mid = sorted(ours, key=lambda t: t["total"])[len(ours) // 2]
         print("askwell end to end, by stage (median run):")
         print()
         rules_in_hits = mid["hits"] - mid["nlp"]
@@ -261,10 +334,12 @@ def main(argv: list[str] | None = None) -> int:
         print(common.table(["stage", "seconds", "share", "µs/question"],
                            [(s, f"{v:.3f}", f"{100 * v / mid['total']:.1f}%", f"{1e6 * v / n:.0f}") for s, v in stages]))
         print()
-        print(f"questions {mid['questions']}, findings {mid['findings']}, JSON {mid['json_bytes']:,} bytes")
+        print(f"questions {mid['questions']:.0f}, findings {mid['findings']:.0f}, JSON {mid['json_bytes']:,.0f} bytes")
         per_rule: dict[str, float] = {}
         clear_memos()
-        askwell_run(path, config, pre, per_rule)
+        engine = new_engine(config, pre, per_rule)
+        for _texts, block_path in blocks:
+            askwell_run(block_path, config, pre, engine=engine)
         if per_rule:
             print()
             print("askwell rules only, time per rule (one instrumented run on the pre-parsed Docs):")
@@ -276,12 +351,21 @@ def main(argv: list[str] | None = None) -> int:
                                 for rid, sec in ranked]))
         print()
         verdict = "meets" if ratio >= TARGET else "MISSES"
-        cpu_note = (f"by CPU time (less sensitive to other load on the machine) {cpu_ratio:.2f}" if args.jobs == 1
-                    else "CPU time not compared (with --jobs > 1 the parsing runs in child processes)")
-        print(f"ratio of medians {ratio:.2f}; median of the per-repeat ratios {pair_ratio:.2f}; {cpu_note}")
-        print(f"askwell/bare throughput ratio {ratio:.2f} ({verdict} the {TARGET} target); "
-              f"askwell's own code costs {1e6 * ro['total'] / n:.0f} µs/question "
-              f"= {100 * ro['total'] / b:.1f}% on top of spaCy's {1e6 * b / n:.0f} µs/question")
+        print(f"askwell/bare throughput ratio {ratio:.2f} over all {runs} repeats ({verdict} the {TARGET} target)")
+        per_repeat = ", ".join(f"{b / t['total']:.2f}" for b, t in zip(bare, ours))
+        print(f"  per repeat: {per_repeat}")
+        if len(block_pairs) > 1:
+            ratios = [b / a for b, a in block_pairs]
+            q = statistics.quantiles(ratios, n=4)
+            low, high = bootstrap_interval(block_pairs)
+            print(f"  per paired block ({len(ratios)}): median {statistics.median(ratios):.2f}, "
+                  f"middle half {q[0]:.2f}-{q[2]:.2f}, range {min(ratios):.2f}-{max(ratios):.2f}")
+            print(f"  95% interval of the ratio over all repeats (bootstrap over the paired blocks): {low:.2f}-{high:.2f}")
+        if args.jobs == 1:
+            print(f"  by CPU time (less sensitive to other load on the machine): {cpu_ratio:.2f}")
+        print(f"  from askwell's own work alone, paired with bare spaCy block by block: "
+              f"{1e6 * alone_all / (n * runs):.0f} µs/question = {100 * share:.1f}% on top of spaCy's "
+              f"{1e6 * bare_all / (n * runs):.0f} µs/question, which predicts {1 / (1 + share):.2f}")
         if args.profile or ratio < TARGET:
             print()
             print(profile_rules(path, config, pre, args.top))
