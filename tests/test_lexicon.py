@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from askwell import lexicon, nlp
 
@@ -129,3 +131,17 @@ def test_frequency_index_builds_its_table_after_many_misses() -> None:
         assert index.bucket(f"qqq{n}x") is None
     assert index.table is not None
     assert index.bucket("the") == index.common["the"]
+
+
+# Sentence-like text: words, contractions, the punctuation that ends or splits textstat's
+# sentences, brackets and quotes, and a few non-ASCII letters.
+_PIECES = ["how", "often", "do", "you", "use", "Git", "don't", "we'll", "e.g.", "1-5", "(if", "any)", "naïve",
+           "ok", "a", "—", "'", "“quoted”", "?", "!", ".", "...", "?!", ",", ":"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.sampled_from([" ", "", "\n"]), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_reading_grade_equals_textstat_on_generated_text(pieces: list[str], gaps: list[str]) -> None:
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    nlp.reading_grade.cache_clear()
+    assert nlp.reading_grade(text) == textstat.flesch_kincaid_grade(text), repr(text)

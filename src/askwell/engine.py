@@ -144,14 +144,16 @@ class Engine:
             self._plan = [(a.rule.id, self._check(a), a.options, a.rule.applies_to) for a in self.rules
                           if a.rule.scope == "question" and a.rule.kind != "policy"]
         found: list[list[RuleHit]] = [[] for _ in items]
-        types = {question.type for question, _, _ in items}
+        # The items each set of question types selects, picked once per batch, not once per rule.
+        chosen: dict[tuple[str, ...], list[tuple[list[RuleHit], Question, "Doc", Context]]] = {}
         for rule_id, check, options, applies_to in self._plan:
-            if types.isdisjoint(applies_to):
-                continue
-            for out, (question, doc, context) in zip(found, items):
-                if question.type in applies_to:
-                    for hit in check(question, doc, options, context):
-                        out.append((rule_id, hit))
+            selected = chosen.get(applies_to)
+            if selected is None:
+                selected = chosen[applies_to] = [(out, question, doc, context) for out, (question, doc, context)
+                                                 in zip(found, items) if question.type in applies_to]
+            for out, question, doc, context in selected:
+                for hit in check(question, doc, options, context):
+                    out.append((rule_id, hit))
         return found
 
     def check_survey(self, questions: tuple[Question, ...], context: Context) -> dict[int, list[RuleHit]]:

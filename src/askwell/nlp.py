@@ -120,6 +120,8 @@ def _textstat_sentences(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
+    if len(found) < 2:
+        return 1  # max(1, len(found) - short) is 1 whatever ``short`` is (most questions: one sentence)
     short = sum(1 for sentence in found if len(_textstat_words(sentence)) <= 2)
     return max(1, len(found) - short)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from askwell.errors import ConfigError
 from askwell.rules.packs import parse_rule
 from askwell.rules.rewrites import balanced_agreement, drop_word
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.mark.parametrize(("text", "start", "better"), [
@@ -237,3 +241,21 @@ def test_run_gate_holds_for_the_sensitive_topic_pattern() -> None:
             assert could_hold(gate, text), text
 
     holds()
+
+
+def test_clause_bound_never_undercounts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """complex-sentence skips a Doc whose bound is within the limit: the bound must hold for every parse."""
+    from askwell.rules.checks.questions import remember_text
+    from askwell.rules.kinds import clause_bound, count_clauses
+
+    texts = [line for path in sorted(EXAMPLES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    texts += ["If you had the time and the money, and if your manager agreed, which workshop that we offer would you "
+              "attend, and why would you choose it over the others that colleagues recommended?",
+              "We asked (because the survey that you took said so) what you thought. Did it help?", "", "Why?"]
+    checked = 0
+    for text, doc in zip(texts, pipeline.nlp.pipe(texts)):
+        remember_text(doc, text)
+        assert clause_bound(doc) >= count_clauses(doc), text
+        checked += count_clauses(doc) > 2
+    assert checked  # some texts have enough clauses for the bound to matter

@@ -61,19 +61,21 @@ _LOWERED_MAX = 200_000
 
 
 def _words(doc: "Doc") -> frozenset[str]:
-    # to_array reads the token array in C: no Token objects, one string lookup per distinct
-    # hash (half the time of two count_by calls).
+    # to_array reads the token array in C: no Token objects, and a dict lookup per hash
+    # instead of spaCy's string lookup (a third of the time of two count_by calls).
     from spacy.attrs import LEMMA, LOWER
 
-    hashes = set(doc.to_array([LOWER, LEMMA]).ravel().tolist())
+    hashes = doc.to_array([LOWER, LEMMA]).ravel().tolist()
     known = _LOWERED
-    found = [known.get(h) for h in hashes]
-    if None in found:
+    try:
+        return frozenset(map(known.__getitem__, hashes))
+    except KeyError:  # a word not met before
         if len(known) > _LOWERED_MAX:
             known.clear()
         strings = doc.vocab.strings
-        found = [w if w is not None else known.setdefault(h, strings[h].lower()) for h, w in zip(hashes, found)]
-    return frozenset(found)
+        for h in set(hashes).difference(known):
+            known[h] = strings[h].lower()
+        return frozenset(map(known.__getitem__, hashes))
 
 
 def doc_words(doc: "Doc") -> frozenset[str]:
