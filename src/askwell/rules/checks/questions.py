@@ -23,9 +23,11 @@ def per_doc(doc: "Doc", key: str, compute: Callable[["Doc"], T]) -> T:
     """
     store = doc.user_data
     full = ("askwell", key)
-    if full not in store:
-        store[full] = compute(doc)
-    return store[full]  # type: ignore[no-any-return]
+    try:  # one lookup when it is there, as it is for every rule but the first
+        return store[full]  # type: ignore[no-any-return]
+    except KeyError:
+        value = store[full] = compute(doc)
+        return value
 
 
 def doc_text(doc: "Doc") -> str:

@@ -113,13 +113,19 @@ def _words(sent: "Span") -> list["Token"]:
     return [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
 
 
+def _new_memo(_doc: "Doc") -> dict:  # type: ignore[type-arg]
+    return {}
+
+
 def _per_sentence(name: str, sent: "Span", compute):  # type: ignore[no-untyped-def]
     """``compute(sent)`` once per sentence span, however many rules ask (kept on the Doc)."""
-    memo = per_doc(sent.doc, f"stems.{name}", lambda _doc: {})
-    key = (sent.start, sent.end)
-    if key not in memo:
-        memo[key] = compute(sent)
-    return memo[key]
+    memo = per_doc(sent.doc, "stems", _new_memo)
+    key = (name, sent.start, sent.end)
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = compute(sent)
+        return value
 
 
 def sent_root(sent: "Span") -> "Token":
