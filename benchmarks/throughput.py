@@ -302,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             ours.append(run_stages)
             rules_only.append(alone)
             print(f"  repeat {r + 1} ({len(blocks)} paired blocks of {size}): bare {wall:.2f} s, "
-                  f"askwell {run_stages['total']:.2f} s (ratio {wall / run_stages['total']:.2f}); "
+                  f"askwell {run_stages['total']:.2f} s (ratio {wall / run_stages['total']:.2f}; "
+                  f"spaCy inside it {run_stages['nlp']:.2f} s); "
                   f"CPU bare {cpu:.2f} s, askwell {run_stages['cpu']:.2f} s; "
                   f"askwell's own work alone {alone['total']:.2f} s", flush=True)
 

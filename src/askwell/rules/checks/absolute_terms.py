@@ -22,12 +22,13 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_text, span_tokens
+from askwell.rules.checks.questions import per_options, span_text, span_tokens
 from askwell.rules.checks.stems import (cached_phrases, capitalise, form, hedge_spans, in_brackets,
                                         in_conditional, in_relative, inside, inverted_aux, stem_sentences,
                                         subject)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from askwell.rules.kinds import Phrases
     from spacy.tokens import Doc, Span
 
 COUNT_OR_RATE = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|other|single\s+(?:day|week|"
@@ -67,9 +68,13 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
     return capitalise(f"How often {without[:1].lower()}{without[1:]}")
 
 
+def _terms(options: dict[str, Any]) -> "Phrases":
+    return cached_phrases(tuple(options["terms"]))
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each absolute word in a yes/no question or a statement to rate."""
-    regex = cached_phrases(tuple(options["terms"]))
+    regex = per_options(options, _terms)
     if not regex.search(question.text):
         return  # most items hold no absolute word: skip the parse views below
     hedges = hedge_spans(question.text, options.get("exceptions", ()))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, per_options, span_text, span_tokens
 from askwell.rules.checks.stems import form, inverted_aux, sent_root, stem_sentences, subject, wh_word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,12 +73,16 @@ def _suggest(sent: "Span", action: "Token", modal: "Token") -> str:
     return f"How likely are you to {rest}?"
 
 
+def _verbs(options: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The action verbs, and the main verbs that make a question a request or a rating."""
+    return {a.lower() for a in options["actions"]}, {a.lower() for a in options["not_actions"]}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit from the modal to the action it predicts."""
     if MODALS.isdisjoint(doc_words(doc)):
         return  # every hit starts at a modal ("would", "will"): without one there is nothing to find
-    actions = {a.lower() for a in options["actions"]}
-    exempt = {a.lower() for a in options["not_actions"]}
+    actions, exempt = per_options(options, _verbs)
     for sent in stem_sentences(doc):
         kind = form(sent)
         root = sent_root(sent)

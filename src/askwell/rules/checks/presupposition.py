@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import per_options, question_sentences, span_text, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -48,10 +48,14 @@ def hedged_rewrite(sent: "Span") -> str:
     return text
 
 
+def _words(options: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The presupposing verbs and adjectives."""
+    return set(options["verbs"]), set(options["adjectives"])
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the presupposing verb or adjective."""
-    verbs = set(options["verbs"])
-    adjectives = set(options["adjectives"])
+    verbs, adjectives = per_options(options, _words)
     for sent in question_sentences(doc):
         low = span_text(sent).lower().lstrip()
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):

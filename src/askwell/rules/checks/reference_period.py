@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, per_options, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
                                         lower_first, neighbour, sent_root, subject, wh_word)
 
@@ -55,15 +55,29 @@ def rewrite(sent: "Span", period: str) -> str:
     return capitalise(f"{period}, {lower_first(body)}")
 
 
+def _habits(options: dict[str, Any]) -> set[str]:
+    return set(options["habit_verbs"])
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on 'how often' (or on the verb of a habit question) when no period is given."""
     # Both kinds of hit need words a cheap look finds: "how often…", or "do" with "you".
     words = doc_words(doc)
     if not ("do" in words and "you" in words) and not FREQUENCY.search(question.text):
         return
-    if _anchored(question, context):
+    found = _unanchored(question, doc, options)
+    first = next(found, None)
+    # A period anywhere in the item, or rates in its choices, clears it: looked for only when
+    # there is something to clear (PERIOD is the costliest test here).
+    if first is None or _anchored(question, context):
         return
-    habits = set(options["habit_verbs"])
+    yield first
+    yield from found
+
+
+def _unanchored(question: Question, doc: "Doc", options: dict[str, Any]) -> Iterator[Hit]:
+    """The hits before the item's reference period is looked for."""
+    habits = per_options(options, _habits)
     period = options["period"]
     for sent in question_sentences(doc):
         m = FREQUENCY.search(span_text(sent))

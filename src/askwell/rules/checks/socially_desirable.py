@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, per_options, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import form, has_opt_out, in_conditional, sent_root, subject
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,11 +25,16 @@ FACE_SAVING = re.compile(r"\b(?:not everyone|some people|many people|(?:it'?s|it
                          r"(?:were|are) (?:not )?able to|have (?:had )?(?:the )?(?:time|chance))\b", re.IGNORECASE)
 
 
+def _behaviours(options: dict[str, Any]) -> tuple[set[str], dict[str, list[str]]]:
+    """The behaviour verbs, and the common verbs that count only with one of their objects."""
+    verbs = {v.lower() for v in options["verbs"]}
+    return verbs, {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the behaviour verb (and its object) of a question the respondent may answer to look good."""
     present = doc_words(doc)
-    verbs = {v.lower() for v in options["verbs"]}
-    objects: dict[str, list[str]] = {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()}
+    verbs, objects = per_options(options, _behaviours)
     if verbs.isdisjoint(present):
         # Common verbs ("use", "take") count only with one of their objects, which must be in the text.
         lowered = question.text.lower()

@@ -15,12 +15,13 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_text
+from askwell.rules.checks.questions import per_options, span_text
 from askwell.rules.checks.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
                                         form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from askwell.rules.kinds import Phrases
     from spacy.tokens import Doc, Span
 
 # Right after one of these words the term asks for or compares an amount ("how often", "too many",
@@ -73,10 +74,15 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
     return f"In the past month, how often {first.lower_} {rest}"
 
 
+def _terms(options: dict[str, Any]) -> "tuple[set[str], Phrases]":
+    """The typical-behaviour words, and one pattern for every term."""
+    typical = {t.lower() for t in options["typical"]}
+    return typical, cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each unanchored vague quantifier in the stem."""
-    typical = {t.lower() for t in options["typical"]}
-    regex = cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
+    typical, regex = per_options(options, _terms)
     if not regex.search(question.text):
         return  # most items hold no such word: skip the anchors and the parse views below
     if _counted(question):
