@@ -275,3 +275,53 @@ def test_per_options_builds_once_per_options_dict() -> None:
     assert per_options(first, build) == {"a", "b"}
     assert per_options(second, build) == {"c"}  # another rule's (or config's) options: built anew
     assert calls == [first, second]
+
+
+def _needled_cases() -> list[tuple[str, object, list[str]]]:
+    from askwell.rules.checks.forced_single_identity import RACE
+    from askwell.rules.checks.reference_period import FREQUENCY
+
+    return [("race", RACE, ["race", "Racial", "ETHNICITY", "ethnic", "ancestry", "races", "ra", "ce"]),
+            ("frequency", FREQUENCY, ["how", "HOW", "often", "many times", "much time", "many", "days", "ho", "w"])]
+
+
+@pytest.mark.parametrize("name", ["race", "frequency"])
+def test_needled_regexes_match_exactly_as_their_regex(name: str) -> None:
+    """The substring gate before RACE and FREQUENCY never hides a match, with case and Unicode folding."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    _, needled, words = next(case for case in _needled_cases() if case[0] == name)
+    pieces = st.sampled_from(words) | st.text(alphabet=st.sampled_from(list(" \t\n-_.(e1ſıİKk")), max_size=4)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=8).map("".join), st.booleans())
+    def same(text: str, upper: bool) -> None:
+        text = text.upper() if upper else text
+        want = needled.regex.search(text)  # type: ignore[attr-defined]
+        got = needled.search(text)  # type: ignore[attr-defined]
+        assert (got and got.span()) == (want and want.span()), repr(text)
+
+    same()
+    assert needled.search("Which of these best describes you?") is None  # type: ignore[attr-defined]
+
+
+def test_required_mark_gate_agrees_with_the_mark_pattern() -> None:
+    """required-share looks for a required mark only in texts ending in "*", ")" or "]"."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from askwell.model import OffsetMap, Question
+    from askwell.rules.checks.required_share import MARK, _required
+
+    tails = st.sampled_from(["?*", "? *", " *", "*", "(required)", "[REQUIRED]", "(Required)", "?", ")", "]", "x"])
+    space = st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "\x85"]), max_size=3)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(max_size=10), tails, space)
+    def agrees(head: str, tail: str, trailing: str) -> None:
+        text = head + tail + trailing
+        question = Question(text=text, path="q.txt", line=1, column=1, offsets=OffsetMap.at(1, 1))
+        assert _required(question) == (True if MARK.search(text) else None), repr(text)
+
+    agrees()

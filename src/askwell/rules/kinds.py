@@ -146,6 +146,26 @@ class Phrases:
         return self.regex.finditer(text) if could_hold(self.rare, text) else iter(())
 
 
+@dataclass(frozen=True)
+class Needled:
+    """A case-insensitive regex, and lowercase ASCII strings one of which every match holds.
+
+    On ASCII text, where case-insensitive matching is lowercasing, a text without any of
+    them is not scanned: a few substring tests instead of a regex that tries every
+    position.  Other text may fold otherwise ("ſ" matches "s"), so it is always scanned.
+    """
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            low = text.lower()
+            if not any(needle in low for needle in self.needles):
+                return None
+        return self.regex.search(text)
+
+
 def _may_match(phrases: Phrases, text: str, pool: "MatcherPool | None", doc: "Doc") -> bool:
     """False only where a phrase rule's regex cannot match ``text``: the rule's own gate where it
     decides, else the pool's one regex for every phrase rule (looked for once per Doc)."""

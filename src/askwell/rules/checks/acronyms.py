@@ -37,6 +37,8 @@ def defined(context: Context) -> frozenset[str]:
     if key not in context.memo:
         found: set[str] = set()
         for q in context.questions:
+            if "(" not in q.text:
+                continue  # both ways of spelling an acronym out use brackets
             for m in DEFINED_AFTER.finditer(q.text):
                 before = q.text[max(0, m.start() - 80): m.start()]
                 if _initials_fit(m.group(1), before):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks import option_labels as ol
 from askwell.rules.checks.missing_opt_out import identity_topic, topic_in_text
+from askwell.rules.kinds import Needled
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -31,7 +32,8 @@ MIXED = re.compile(r"\bmixed\b|\bmultiple\b|\bmulti-?racial\b|\bbi-?racial\b|\bm
                    re.IGNORECASE)
 EXPLICIT_ONE = re.compile(r"\bonly one\b|\bone (?:answer|option|box|category) only\b|\b(?:choose|select|pick|tick|"
                           r"check|mark)\s+(?:only\s+)?one\b(?!\s+or\b)", re.IGNORECASE)
-RACE = re.compile(r"\b(?:race|racial|ethnicity|ethnic|ancestry)\b", re.IGNORECASE)
+RACE = Needled(re.compile(r"\b(?:race|racial|ethnicity|ethnic|ancestry)\b", re.IGNORECASE),
+               ("rac", "ethnic", "ancestry"))
 BINARY = ({"male", "female"}, {"man", "woman"}, {"men", "women"}, {"boy", "girl"}, {"male", "female", "man", "woman"})
 SEX_AT_BIRTH = re.compile(r"\bsex\b(?![^?]*\bgender\b)|\bassigned at birth\b|\bbirth certificate\b|\bbiological",
                           re.IGNORECASE)

@@ -18,12 +18,13 @@ from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, per_options, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
                                         lower_first, neighbour, sent_root, subject, wh_word)
+from askwell.rules.kinds import Needled
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-FREQUENCY = re.compile(r"\bhow\s+(?:often|frequently|regularly|many\s+times|much\s+time|many\s+hours|many\s+days)\b",
-                       re.IGNORECASE)
+FREQUENCY = Needled(re.compile(r"\bhow\s+(?:often|frequently|regularly|many\s+times|much\s+time|many\s+hours|"
+                               r"many\s+days)\b", re.IGNORECASE), ("how",))
 
 
 VAGUE_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom", "usually",

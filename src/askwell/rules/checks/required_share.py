@@ -23,7 +23,8 @@ CONSENT = re.compile(r"\bconsent\b|\bagree to (?:take part|participate|taking)\b
 def _required(question: Question) -> bool | None:
     if question.required is not None:
         return question.required
-    return True if MARK.search(question.text) else None
+    # Every mark ends the text (bar trailing space) with "*", ")" or "]": most texts need no scan.
+    return True if question.text.rstrip().endswith(("*", ")", "]")) and MARK.search(question.text) else None
 
 
 def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
