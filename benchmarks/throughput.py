@@ -54,9 +54,14 @@ def clear_memos() -> None:
     from askwell.rules import kinds
     from askwell.rules.checks import missing_opt_out
 
+    from askwell.rules.checks import questions
+
     for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, nlp.word_count,
                lexicon.word_syllables, missing_opt_out.topic_in_text, kinds.text_runs):
         fn.cache_clear()
+    # Plain dict memos too: each repeat pays for filling them, as a first run does.
+    nlp._SYLLABLES.clear()
+    questions._LOWERED.clear()
 
 
 def make_pipelines(model: str | None):

@@ -126,9 +126,24 @@ def _textstat_sentences(text: str) -> int:
     return max(1, len(found) - short)
 
 
+# Syllables of each word as written, for ``_syllables_in``: one C-level lookup per word
+# instead of lowercasing it and calling the cached ``word_syllables``.
+_SYLLABLES: dict[str, int] = {}
+_SYLLABLES_MAX = 100_000
+
+
 def _syllables_in(found: list[str]) -> int:
     """Syllables in words as textstat lists them (its count_syllables lowercases each)."""
-    return sum(word_syllables(word.lower()) for word in found)
+    known = _SYLLABLES
+    try:
+        return sum(map(known.__getitem__, found))
+    except KeyError:  # a word not met before
+        if len(known) > _SYLLABLES_MAX:
+            known.clear()
+        for word in found:
+            if word not in known:
+                known[word] = word_syllables(word.lower())
+        return sum(map(known.__getitem__, found))
 
 
 @lru_cache(maxsize=4096)
