@@ -59,7 +59,7 @@ def clear_memos() -> None:
     for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, nlp.word_count,
                lexicon.word_syllables, missing_opt_out.topic_in_text, kinds.text_runs):
         fn.cache_clear()
-    # Plain dict memos too: each repeat pays for filling them, as a first run does.
+    # Its memo tables too: each repeat pays for filling them, as a first run does.
     nlp._SYLLABLES.clear()
     questions._LOWERED.clear()
 

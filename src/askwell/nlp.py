@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from askwell.errors import ModelError
 from askwell.lexicon import word_syllables
 from askwell.lexicon import zipf as lexicon_zipf
+from askwell.memo import MemoTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -128,22 +129,12 @@ def _textstat_sentences(text: str) -> int:
 
 # Syllables of each word as written, for ``_syllables_in``: one C-level lookup per word
 # instead of lowercasing it and calling the cached ``word_syllables``.
-_SYLLABLES: dict[str, int] = {}
-_SYLLABLES_MAX = 100_000
+_SYLLABLES: MemoTable[str, int] = MemoTable(limit=100_000)
 
 
 def _syllables_in(found: list[str]) -> int:
     """Syllables in words as textstat lists them (its count_syllables lowercases each)."""
-    known = _SYLLABLES
-    try:
-        return sum(map(known.__getitem__, found))
-    except KeyError:  # a word not met before
-        if len(known) > _SYLLABLES_MAX:
-            known.clear()
-        for word in found:
-            if word not in known:
-                known[word] = word_syllables(word.lower())
-        return sum(map(known.__getitem__, found))
+    return _SYLLABLES.over(found, lambda word: word_syllables(word.lower()), sum)
 
 
 @lru_cache(maxsize=4096)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from askwell.memo import MemoTable
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -78,26 +80,16 @@ def span_text(span: "Span") -> str:
 # The lowercased string of each LOWER or LEMMA hash met so far.  The same words recur in
 # most questions, and a dict lookup costs a third of spaCy's string lookup.  A hash is of
 # the string itself, so one table serves any Vocab; it is emptied when it grows too big.
-_LOWERED: dict[int, str] = {}
-_LOWERED_MAX = 200_000
+_LOWERED: MemoTable[int, str] = MemoTable(limit=200_000)
 
 
 def _words(doc: "Doc") -> frozenset[str]:
-    # to_array reads the token array in C: no Token objects, and a dict lookup per hash
+    # to_array reads the token array in C: no Token objects, and a table lookup per hash
     # instead of spaCy's string lookup (a third of the time of two count_by calls).
     from spacy.attrs import LEMMA, LOWER
 
-    hashes = doc.to_array([LOWER, LEMMA]).ravel().tolist()
-    known = _LOWERED
-    try:
-        return frozenset(map(known.__getitem__, hashes))
-    except KeyError:  # a word not met before
-        if len(known) > _LOWERED_MAX:
-            known.clear()
-        strings = doc.vocab.strings
-        for h in set(hashes).difference(known):
-            known[h] = strings[h].lower()
-        return frozenset(map(known.__getitem__, hashes))
+    strings = doc.vocab.strings
+    return _LOWERED.over(doc.to_array([LOWER, LEMMA]).ravel().tolist(), lambda h: strings[h].lower(), frozenset)
 
 
 def doc_words(doc: "Doc") -> frozenset[str]:
