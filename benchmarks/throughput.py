@@ -112,8 +112,7 @@ def new_engine(config, pipeline, per_rule: dict[str, float] | None = None, jobs:
     return engine
 
 
-def askwell_run(path: Path, config, pipeline, per_rule: dict[str, float] | None = None, jobs: int = 1,
-                engine=None) -> dict[str, float]:
+def askwell_run(path: Path, config, pipeline, jobs: int = 1, engine=None) -> dict[str, float]:
     """One end-to-end library run; returns the seconds spent in each stage.
 
     With ``engine`` (one made by ``new_engine`` for an earlier block of the same run) the
@@ -127,7 +126,7 @@ def askwell_run(path: Path, config, pipeline, per_rule: dict[str, float] | None 
     inputs = run.gather([str(path)], config)
     t1 = time.perf_counter()
     if engine is None:
-        engine = new_engine(config, pipeline, per_rule, jobs)
+        engine = new_engine(config, pipeline, jobs=jobs)
     t2 = time.perf_counter()
     nlp_before = getattr(pipeline, "nlp_seconds", 0.0)
     hits = engine.hits(inputs.files)
@@ -294,9 +293,9 @@ def main(argv: list[str] | None = None) -> int:
                         pair["bare"] = b_wall
                     else:
                         made, engine = _engine_for(engine, config, timed_pipe, args.jobs)
-                        stages = askwell_run(block_path, config, timed_pipe, jobs=args.jobs, engine=engine)
-                        _add(run_stages, stages, made)
-                        pair["askwell"] = stages["total"] + made
+                        block = askwell_run(block_path, config, timed_pipe, jobs=args.jobs, engine=engine)
+                        _add(run_stages, block, made)
+                        pair["askwell"] = block["total"] + made
                 block_pairs.append((pair["bare"], pair["askwell"]))
                 # askwell's own work on the same block, Docs parsed beforehand, right after the pair.
                 gc.collect()

@@ -1,8 +1,9 @@
-"""askwell.memo.MemoTable: each key computed once, values combined in key order, emptied past its limit."""
+"""askwell.memo: MemoTable computes each key once, combines values in key order and empties past its limit;
+per_options builds once per options dict."""
 
 from __future__ import annotations
 
-from askwell.memo import MemoTable
+from askwell.memo import MemoTable, per_options
 
 
 def test_over_computes_a_key_once_and_keeps_order() -> None:
@@ -24,3 +25,18 @@ def test_table_is_emptied_when_it_grows_past_its_limit() -> None:
     assert len(table) == 4  # filled in one call; the limit is checked before the next fill
     assert table.over([5], lambda k: k * 10, frozenset) == {50}
     assert len(table) == 1
+
+
+def test_per_options_builds_once_per_options_dict() -> None:
+    calls: list[object] = []
+
+    def build(options: dict) -> frozenset:  # type: ignore[type-arg]
+        calls.append(options)
+        return frozenset(options["words"])
+
+    first, second = {"words": ["a", "b"]}, {"words": ["c"]}
+    assert per_options(first, build) == {"a", "b"}
+    assert per_options(first, build) == {"a", "b"}
+    assert per_options(second, build) == {"c"}  # another rule's (or config's) options: built anew
+    assert calls == [first, second]
+

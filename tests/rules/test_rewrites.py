@@ -262,22 +262,6 @@ def test_clause_bound_never_undercounts(pipeline) -> None:  # type: ignore[no-un
     assert checked  # some texts have enough clauses for the bound to matter
 
 
-def test_per_options_builds_once_per_options_dict() -> None:
-    from askwell.rules.checks.questions import per_options
-
-    calls: list[object] = []
-
-    def build(options: dict) -> frozenset:  # type: ignore[type-arg]
-        calls.append(options)
-        return frozenset(options["words"])
-
-    first, second = {"words": ["a", "b"]}, {"words": ["c"]}
-    assert per_options(first, build) == {"a", "b"}
-    assert per_options(first, build) == {"a", "b"}
-    assert per_options(second, build) == {"c"}  # another rule's (or config's) options: built anew
-    assert calls == [first, second]
-
-
 def _needled_cases() -> list[tuple[str, object, list[str]]]:
     from askwell.rules.checks.forced_single_identity import RACE
     from askwell.rules.checks.reference_period import FREQUENCY

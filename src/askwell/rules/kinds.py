@@ -422,17 +422,16 @@ def _capitalise(text: str) -> str:
 
 
 # Dependencies of a verb that heads a clause of its own: main, subordinate, relative or conjoined.
-CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "conj")
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "conj"})
 
 
 def count_clauses(doc: "Doc") -> int:
     """Clauses in the most complex sentence: verbs heading a main, subordinate, relative or
     conjoined clause.  Infinitive complements ("want to learn") do not count."""
-    clause_deps = set(CLAUSE_DEPS)
     inside = bracketed(doc_text(doc))
     most = 0
     for sent in sentences(doc):
-        n = sum(1 for t in span_tokens(sent) if t.pos_ in ("VERB", "AUX") and t.dep_ in clause_deps and not inside[t.idx]
+        n = sum(1 for t in span_tokens(sent) if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not inside[t.idx]
                 and (t.dep_ != "conj" or t.head.pos_ in ("VERB", "AUX"))
                 and (t.dep_ != "acl" or t.tag_ != "VBN"))
         most = max(most, n)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import per_options, span_text, span_tokens
+from askwell.rules.checks.questions import span_text, span_tokens
 from askwell.rules.checks.stems import (cached_phrases, capitalise, form, hedge_spans, in_brackets,
                                         in_conditional, in_relative, inside, inverted_aux, stem_sentences,
                                         subject)

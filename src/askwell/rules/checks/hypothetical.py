@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, per_options, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, span_text, span_tokens
 from askwell.rules.checks.stems import form, inverted_aux, sent_root, stem_sentences, subject, wh_word
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, per_options, question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import (PERIOD, capitalise, choices_define_rate, in_main_clause, inverted_aux,
                                         lower_first, neighbour, sent_root, subject, wh_word)
 from askwell.rules.kinds import Needled

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside
 
 if TYPE_CHECKING:  # pragma: no cover
+    from askwell.rules.kinds import Phrases
     from spacy.tokens import Doc
 
 # Phrases in which a topic word names something else: a field of study, a threshold, a workshop matter.
@@ -26,25 +28,29 @@ NOT_PERSONAL = ("health sciences", "health science", "public health", "global he
                 "citizen scientists", "senior citizen")
 
 
+def _patterns(options: dict[str, Any]) -> "tuple[Phrases, list[tuple[str, Phrases]]]":
+    """One pattern for every topic's phrases, and each topic's own."""
+    topics: dict[str, list[str]] = options["topics"]
+    return (cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
+            [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()])
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit on the first sensitive topic word of an item that offers no opt-out."""
     if question.choices:
         # With answer options, missing-prefer-not-to-say gives the same advice on the options;
         # one finding per problem, not two.
         return
-    topics: dict[str, list[str]] = options["topics"]
+    anything, topics = per_options(options, _patterns)
     text = question.text
-    key = "sensitive-topic.any"
-    if key not in context.memo:
-        context.memo[key] = cached_phrases(tuple(p for phrases in topics.values() for p in phrases))
-    if not context.memo[key].search(text):  # type: ignore[attr-defined]
+    if not anything.search(text):
         # Most items touch no topic at all: one scan instead of one per topic.
         return
     if has_opt_out(question):
         return
     hedges = hedge_spans(text, NOT_PERSONAL)
-    for topic, phrases in topics.items():
-        for m in cached_phrases(tuple(phrases)).finditer(text):
+    for topic, phrases in topics:
+        for m in phrases.finditer(text):
             if inside(hedges, m.start(), m.end()):
                 continue
             yield Hit(m.start(), m.end(), message=(

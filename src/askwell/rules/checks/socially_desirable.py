@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, per_options, question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import form, has_opt_out, in_conditional, sent_root, subject
 
 if TYPE_CHECKING:  # pragma: no cover

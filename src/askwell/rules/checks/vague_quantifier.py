@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import per_options, span_text
+from askwell.rules.checks.questions import span_text
 from askwell.rules.checks.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
                                         form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
