@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.nlp import zipf
+from askwell.rules.checks.subject import is_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -67,6 +68,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         seen.add(acronym)
         if acronym.upper() in known or acronym in explained or acronym in local:
             continue
+        if context.questions and is_subject(acronym, context):
+            continue  # in the title or used across the survey: its respondents know it
         if acronym.isupper() and len(acronym) >= 5 and zipf(acronym.lower()) >= 3.0:
             # A common word in capitals ("OPTIONAL") is emphasis, not an acronym.
             continue

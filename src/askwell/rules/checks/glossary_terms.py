@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.subject import is_subject
 from askwell.rules.kinds import Phrases
 from askwell.rules.packs import wordlist
 
@@ -57,4 +58,6 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if _explained(text, m.start(), m.end()):
             continue
+        if context.questions and is_subject(term, context):
+            continue  # the survey's own subject: named in its title or used throughout
         yield Hit(m.start(), m.end(), f"'{term}' is a technical term ({context.audience} may not know it).")

@@ -100,6 +100,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if modal is not None and root.lemma_.lower() not in exempt:
             action = _action(root, actions)
             if kind == "wh":
+                if root.lemma_.lower() in ("like", "love", "prefer", "want"):
+                    continue  # "How much time would you like to spend…": a preference today, not a prediction
                 wh = wh_word(sent)
                 wh_phrase = low[wh.idx - sent.start_char:] if wh is not None else ""
                 if action is not None and (wh_phrase.startswith(AMOUNT_WH) or action.lemma_ in ("pay", "spend")):

@@ -32,6 +32,8 @@ PREFIXED = {"inaccessible", "inaccurate", "inadequate", "inappropriate", "incapa
             "uninteresting", "unfamiliar", "unfriendly", "unreasonable", "unreliable", "unsure", "unable",
             "unaware", "uncomfortable", "unfair", "unsafe", "unnecessary", "unsuccessful", "unusable", "unwilling",
             "dishonest", "disorganised", "disorganized", "disrespectful", "nonexistent", "non-existent"}
+# Verbs of cost or requirement: "needs no setup", "takes no time" state a zero amount, not a denial.
+ZERO_COST_VERBS = {"need", "require", "take", "cost", "involve", "demand", "use", "ask"}
 AGREEMENT_SEEKING_VERBS = {"agree", "think", "feel", "say", "believe", "find", "consider", "accept"}
 
 
@@ -61,6 +63,8 @@ def is_negator(t: "Token") -> bool:
     """A word that negates: not, n't, never, no (as a determiner), none, nothing, nobody."""
     low = t.lower_.replace("’", "'")
     if low == "no":
+        if t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in ZERO_COST_VERBS:
+            return False  # "The tool needs no setup": a quantity of zero, a positive claim
         return t.dep_ in ("det", "neg") or t.pos_ == "DET"
     if low == "not" or low == "n't":
         return True

@@ -65,7 +65,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         tokens = [t for t in span_tokens(sent) if not t.is_space]
         if low.startswith(WAYS):
-            verb = next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
+            # "would like to…" is a wish about the future, not an experience taken for granted.
+            verb = next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+                         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)), None)
             if verb is not None:
                 yield Hit(verb.idx, verb.idx + len(verb.text), message=(
                     f"The question assumes a positive answer ('{verb.text}'); it leaves no room to say it did not."),

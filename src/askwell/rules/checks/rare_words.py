@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, tokens
 from askwell.nlp import zipf
+from askwell.rules.checks.subject import subject_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -39,6 +40,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if _in_token_run(question.text, t.idx, t.idx + len(text)):
             continue
+        if context.questions and (lowered in subject_words(context) or lemma in subject_words(context)):
+            continue  # the survey's own subject: named in its title or used throughout
         # Inflected forms can be rarer than their lemma ("ameliorated"); judge the commoner of the two.
         score = max(score, zipf(lemma))
         if score == 0.0:

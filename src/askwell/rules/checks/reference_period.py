@@ -83,6 +83,8 @@ def _unanchored(question: Question, doc: "Doc", options: dict[str, Any]) -> Iter
     period = options["period"]
     for sent in question_sentences(doc):
         m = FREQUENCY.search(span_text(sent))
+        if m and any(t.tag_ == "MD" and t.lower_ in ("would", "should", "could", "'d") for t in span_tokens(sent)):
+            continue  # "How much time would you like to spend…": a wish or a norm, not past behaviour
         if m:
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             wh = wh_word(sent)

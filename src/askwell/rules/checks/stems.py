@@ -57,7 +57,11 @@ PERIOD = re.compile(
     r"|\b(?:in|during|since|of)\s+(?:19|20)\d\d\b"
     r"|\b(?:during|in|at|throughout|from|for)\s+(?:the|this|that|your|our|each|these|those)\s+"
     rf"(?:\w+[\s-]+){{0,3}}?{_EVENT}\b"
-    r"|\bin your (?:life|career|lifetime)\b",
+    r"|\bin your (?:life|career|lifetime)\b"
+    # The present is a period too: "Do you currently teach…?" asks about now, not a habit over time.
+    r"|\b(?:currently|presently|nowadays|right now|at the moment|at present|at this time|these days)\b"
+    r"|\bin your (?:current|present) (?:role|job|position|work|team|course|programme|program|studies)\b"
+    rf"|\b(?:in|during|for)\s+(?:a|an)\s+(?:typical|usual|average|normal)\s+{_UNIT}",
     re.IGNORECASE)
 # Fixed phrases with a negation or an absolute word that are not what those rules mean.
 HEDGES = ("or not", "if not", "whether or not", "not at all", "if at all", "not sure", "not applicable",

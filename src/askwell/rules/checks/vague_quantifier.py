@@ -104,6 +104,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue
             if term in typical and form(sent) not in ("yes-no", "statement"):
                 continue
+            if term in typical and (span.root.head.pos_ in ("ADJ", "ADV") or span.root.head.lemma_ == "be"):
+                continue  # "generally easier", "is usually fine": a hedge on a judgement, not a frequency
             if ANSWER_LENGTH.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
                 continue
             if term in ("recently", "lately") and span.root.head.dep_ in ("amod", "acl", "compound"):
