@@ -9,9 +9,10 @@ read askwell's rules. It is split by domain: rules are tuned on the ``tune`` hal
 and the ``test`` half is read by this script's summary alone (``--details`` refuses it),
 so its figures say how the rules do on questions nobody tuned them on.
 
-A category counts as flagged on an item when askwell raises a warning or an error in
-that category (info notes are hints, not verdicts). Intervals: percentile bootstrap over
-items (2,000 resamples, fixed seed).
+A category counts as flagged on an item when askwell raises any finding in that category
+(info notes included: a facilitator reads them too). Well-written items are judged by the
+issue's bar: no warning or error at all. Intervals: percentile bootstrap over items (2,000
+resamples, fixed seed).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def load_half(half: str) -> list[tuple[str, dict[str, Any]]]:
 
 
 def flag(items: list[tuple[str, dict[str, Any]]], pipeline: Pipeline) -> list[tuple[set[str], list[Any]]]:
-    """For each item, the categories askwell flags at warning or above, and its findings."""
+    """For each item, the categories askwell flags, and its findings."""
     by_audience: dict[str, list[int]] = {}
     for i, (domain, _) in enumerate(items):
         by_audience.setdefault(AUDIENCE.get(domain, "learners"), []).append(i)
@@ -72,7 +73,7 @@ def flag(items: list[tuple[str, dict[str, Any]]], pipeline: Pipeline) -> list[tu
                          type=it.get("type", "unknown"), choices=tuple(Choice(str(c)) for c in it.get("choices") or ()))
             files.append((it["id"], (q,)))
         for i, checked in zip(indexes, apply(engine.run(files), rules)):
-            found = [f for f in checked.findings if f.severity in VERDICT]
+            found = list(checked.findings)
             out[i] = ({f.category for f in found}, found)
     return out
 
@@ -101,7 +102,7 @@ def fmt(v: float | None) -> str:
     return "   -" if v is None else f"{v:.2f}"
 
 
-def summary(half: str, pairs: list[tuple[set[str], set[str]]]) -> None:
+def summary(half: str, pairs: list[tuple[set[str], set[str]]], serious: list[set[str]]) -> None:
     rng = random.Random(14)
     print(f"\n{half} half: {len(pairs)} items ({', '.join(HALVES[half])})")
     print(f"{'category':<18} {'labelled':>8} {'flagged':>8} {'precision':>9} {'95% CI':>10} {'recall':>7} {'95% CI':>10}")
@@ -109,7 +110,7 @@ def summary(half: str, pairs: list[tuple[set[str], set[str]]]) -> None:
         p, r, labelled, flagged = scores(pairs, cat)
         print(f"{cat:<18} {labelled:>8} {flagged:>8} {fmt(p):>9} {interval(pairs, cat, 0, rng):>10} "
               f"{fmt(r):>7} {interval(pairs, cat, 1, rng):>10}")
-    good = [got for got, want in pairs if not want]
+    good = [verdicts for (_, want), verdicts in zip(pairs, serious) if not want]
     clean = sum(1 for got in good if not got)
     print(f"well-written items with no warning or error: {clean}/{len(good)} = {clean / max(len(good), 1):.2f}")
 
@@ -122,7 +123,7 @@ def details(items: list[tuple[str, dict[str, Any]]], results: list[tuple[set[str
             if (c in got) == (c in want):
                 continue
             kind = "MISS" if c in want else "FALSE"
-            rules = ",".join(f"{f.rule}<{it['text'][f.start:f.end]}>" for f in found if f.category == c)
+            rules = ",".join(f"{f.rule}:{f.severity[0]}<{it['text'][f.start:f.end]}>" for f in found if f.category == c)
             print(f"{kind:5} {c:<16} {it['id']:<24} {rules} | {it['text']}"
                   + (f" | {it.get('choices')}" if it.get("choices") else ""))
 
@@ -142,7 +143,8 @@ def main(argv: list[str]) -> None:
         if args.details:
             details(items, results, args.category)
         pairs = [(got, set(it.get("labels") or [])) for (_, it), (got, _) in zip(items, results)]
-        summary(half, pairs)
+        serious = [{f.category for f in found if f.severity in VERDICT} for _, found in results]
+        summary(half, pairs, serious)
 
 
 if __name__ == "__main__":

@@ -15,24 +15,30 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-# Words that make a yes/no question a request for an evaluation or for feedback.
-EVALUATIVE_VERBS = {"like", "enjoy", "love", "hate", "dislike", "find", "think", "feel", "agree", "recommend",
-                    "learn", "understand", "help", "benefit", "improve", "want", "need", "wish", "expect",
-                    "struggle", "appreciate", "prefer", "satisfy", "meet", "work", "go", "matter", "suggest"}
-EVALUATIVE_ADJECTIVES = {"useful", "helpful", "clear", "good", "right", "enough", "appropriate", "easy", "difficult",
-                         "hard", "interesting", "engaging", "relevant", "satisfied", "happy", "confident",
-                         "comfortable", "effective", "valuable", "well", "worthwhile", "accessible", "welcome",
-                         "welcoming", "fast", "slow", "long", "short", "sufficient", "adequate", "inclusive",
-                         "friendly", "fun", "enjoyable", "informative", "organised", "organized", "prepared",
-                         "knowledgeable", "enthusiastic", "successful", "beneficial", "important", "better",
-                         "worse", "ok", "okay", "fine"}
+# What makes a yes/no question a request for an opinion rather than a fact is its predicate:
+# a word people rate as positive or negative (VADER's lexicon: "enjoy", "useful", "fair",
+# "difficult"), a verb of attitude or judgement, or an adjective of fit or degree that VADER
+# does not rate. Only the predicate counts: "Have you used pirated software?" is a fact.
+ATTITUDE_VERBS = {"think", "feel", "find", "believe", "consider", "expect", "prefer", "want", "agree", "disagree",
+                  "approve", "suit", "meet", "matter", "deserve", "work", "go", "recommend", "mind", "care"}
+FIT_ADJECTIVES = {"enough", "right", "appropriate", "relevant", "accessible", "sufficient", "adequate", "worth",
+                  "suitable", "reasonable", "realistic", "ready", "prepared", "organised", "organized",
+                  "inclusive", "long", "short", "fast", "slow", "well", "ok", "okay"}
+# Adjectives of knowledge, ability or status: "Are you aware of…?" asks a fact.
+STATE_ADJECTIVES = {"aware", "able", "unable", "eligible", "sure", "certain", "familiar", "available", "new",
+                    "old", "responsible", "employed", "unemployed", "married", "single", "disabled", "pregnant"}
+CONSENT_VERBS = {"consent", "confirm", "permit", "allow", "authorise", "authorize", "accept"}
+# Predicate dependents whose words carry the judgement ("Was it *fair*?", "Did it *work for you*?").
+PREDICATE_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp", "advmod", "dobj"}
+# Nouns that ask for the respondent's words, and nouns of events a yes/no screener may ask about.
 FEEDBACK_NOUNS = {"comment", "comments", "suggestion", "suggestions", "question", "questions", "feedback", "idea",
-                  "ideas", "thought", "thoughts", "concern", "concerns", "issue", "issues", "problem", "problems",
-                  "recommendation", "recommendations", "advice", "remark", "remarks"}
+                  "ideas", "thought", "thoughts", "recommendation", "recommendations", "advice", "remark", "remarks"}
+EVENT_NOUNS = {"concern", "concerns", "issue", "issues", "problem", "problems"}
 
 AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 
@@ -48,7 +54,7 @@ def _inverted(sent: "Span") -> "Token | None":
     if first.tag_ not in ("VBP", "VBZ", "VBD", "MD", "VB"):
         return None
     # A subject (or expletive "there") must follow the auxiliary for this to be a question form.
-    for t in words[1:6]:
+    for t in words[1:9]:
         if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (t.lower_ in ("you", "there", "it", "they", "we", "i")):
             return first
     return None
@@ -65,27 +71,61 @@ def _alternative(sent: "Span") -> bool:
     return False
 
 
-def seeks_feedback(sent: "Span") -> bool:
-    """True when the yes/no question asks for an evaluation or for comments, not a fact."""
-    lowered = [t.lower_ for t in span_tokens(sent)]
-    if "anything" in lowered or ("any" in lowered and "there" in lowered):
+def _predicate(sent: "Span") -> list["Token"]:
+    """The words that say what the question asks of its subject: the root and its complements."""
+    root = sent.root
+    out = [root]
+    if root.lemma_ == "be":
+        # "Were the notes helpful?" is often parsed with the adjective as the subject's modifier:
+        # an adjective after the subject noun is the predicate all the same.
+        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            out += [a for a in subj.children if a.dep_ == "amod" and a.i > subj.i]
+    for child in root.children:
+        if child.dep_ in PREDICATE_DEPS:
+            out.append(child)
+            # "Did you feel comfortable…", "Was it easy to follow": one level further down.
+            out += [g for g in child.children if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod")
+                    or (child.dep_ == "attr" and g.dep_ == "amod")]
+    return out
+
+
+def _judgement(t: "Token") -> bool:
+    """A word that asks for an evaluation: rated by the lexicon, or an attitude or fit word."""
+    lemma = t.lemma_.lower()
+    if lemma in CONSENT_VERBS or (lemma == "agree" and any(c.dep_ in ("xcomp", "aux") for c in t.children)):
+        return False  # "Do you consent to…", "Do you agree to take part": permission, not opinion
+    if t.pos_ in ("VERB", "AUX") and lemma in ATTITUDE_VERBS:
+        # "Did the format work for you?" judges; "Do you work late?" reports a habit.
+        return lemma not in ("work", "go") or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("you", "i", "we") for c in t.children)
+    if t.pos_ == "NOUN" and t.dep_ not in ("attr", "ROOT"):
+        return False  # "Do you have debts?": a thing owned; "Was it a success?": a judgement
+    if t.lower_ in FIT_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
         return True
-    for t in span_tokens(sent):
-        if any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]):
-            # "Do you have a dataset that you would like to analyse?": the opinion verb is
-            # inside a relative clause and does not make the question evaluative.
-            continue
-        if t.lemma_.lower() in EVALUATIVE_VERBS and t.pos_ == "VERB":
-            return True
-        if t.lower_ in EVALUATIVE_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
-            return True
-        if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and not any(c.like_num for c in t.subtree):
-            # "Was the schedule crazy?", "Is the room accessible?": a judgement, not a fact
-            # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
-            return True
-        if t.lower_ in FEEDBACK_NOUNS and t.pos_ == "NOUN":
-            return True
-    return False
+    if t.pos_ in ("ADJ", "ADV", "VERB", "NOUN") and (valence(t.lower_) or valence(lemma)):
+        return True
+    # "Was the schedule crazy?": a gradable adjective as the predicate is a judgement, not a fact
+    # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
+    return (t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and t.lower_ not in STATE_ADJECTIVES
+            and not any(c.like_num for c in t.subtree))
+
+
+def seeks_feedback(sent: "Span", screener: bool = False) -> bool:
+    """True when the yes/no question asks for an evaluation or for comments, not a fact.
+
+    With ``screener`` (an item typed yes/no), "Were there any issues?" is a filter whose
+    follow-up asks for the detail, so only a judgement in the predicate counts.
+    """
+    lowered = [t.lower_ for t in span_tokens(sent)]
+    wish = any(t.tag_ == "MD" for t in span_tokens(sent))  # "anything you would change"
+    if "anything" in lowered and (wish or not screener):
+        return True
+    if not screener and "any" in lowered and "there" in lowered:
+        return True
+    nouns = FEEDBACK_NOUNS if screener else FEEDBACK_NOUNS | EVENT_NOUNS
+    if any(t.lower_ in nouns and t.pos_ == "NOUN" for t in span_tokens(sent)):
+        return True
+    return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet"))
 
 
 def rewrite(sent: "Span") -> str:
@@ -125,7 +165,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent))
             continue
         aux = _inverted(sent)
-        if aux is None or _alternative(sent) or not seeks_feedback(sent):
+        if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no"):
             continue
         if len(words) > 1 and words[1].lower_ in ("n't", "not"):
             # "Don't you agree…?" is agreement-seeking; that rule explains it better.
