@@ -12,6 +12,9 @@ CHECK_MODULES: dict[str, str] = {
     "closed_question": "askwell.rules.checks.closed_question",
     "double_barreled": "askwell.rules.checks.double_barreled",
     "presupposition": "askwell.rules.checks.presupposition",
+    "loaded_words": "askwell.rules.checks.loaded_words",
+    "framing": "askwell.rules.checks.framing",
+    "agree_disagree": "askwell.rules.checks.agree_disagree",
     # jargon
     "rare_words": "askwell.rules.checks.rare_words",
     "acronyms": "askwell.rules.checks.acronyms",

@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.rules.checks.stems import wh_word
+from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-HEDGES = ("if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
+EFFECT_VERBS = {"affect", "impact", "change", "influence", "shape", "harm", "hurt"}
+HEDGES = ("or oppose", "or against", "if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
           "or harm", "or no ")
 WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "how have", "how did", "how does",
         "how do", "to what extent")
@@ -54,11 +57,59 @@ def _words(options: dict[str, Any]) -> tuple[set[str], set[str]]:
     return set(options["verbs"]), set(options["adjectives"])
 
 
+def _negative_premise(sent: "Span", floor: float) -> "Token | None":
+    """A word of loss or blame that the wh-question takes as given.
+
+    "How much time did you *lose*…", "What *problems* did the setup cause?", "How has the
+    *lack* of updates affected you?", "Why do you *avoid*…": answering at all grants the
+    premise. The word must be rated negative by VADER and be the question's own verb or
+    a noun it asks about; the scale word right after "how" ("How worried…") is what the
+    question measures.
+    """
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    if span_text(sent).lower().lstrip().startswith("what if"):
+        return None  # a hypothetical, not a premise
+    for t in tokens:
+        if t.i > 0 and t.doc[t.i - 1].lower_ == "how":
+            continue
+        asked = (
+            (t.pos_ == "VERB" and t.dep_ == "ROOT")  # "How much time did you lose…"
+            # "What problems did…": the wh-phrase itself names the premise.
+            or (t.pos_ == "NOUN" and any(c.tag_ == "WDT" for c in t.children))
+            # "How has the lack of updates affected you?": the cause is given.
+            or (t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_ in EFFECT_VERBS))
+        if asked and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
+            return t
+    return None
+
+
+def _why_premise(sent: "Span") -> "Token | None":
+    """"Why did you find X more useful than Y?": a why-question whose clause judges or compares."""
+    tokens = [t for t in span_tokens(sent) if not t.is_space and not t.is_punct]
+    if len(tokens) < 4 or tokens[0].lower_ != "why" or tokens[1].lower_ in ("not", "or"):
+        return None
+    for t in tokens[1:]:
+        if t.tag_ in ("JJR", "RBR") or (t.pos_ in ("ADJ", "ADV", "VERB") and abs(valence(t.lower_)) >= 1.0):
+            return t
+    return None
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the presupposing verb or adjective."""
     verbs, adjectives = per_options(options, _words)
+    floor = float(options.get("min_valence", 1.0))
     for sent in question_sentences(doc):
         low = span_text(sent).lower().lstrip()
+        if not _hedged(sent, question):
+            found = _why_premise(sent) if low.startswith("why") else None
+            if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
+                                  or low.startswith(("in what", "to what"))):
+                found = _negative_premise(sent, floor)
+            if found is not None:
+                yield Hit(found.idx, found.idx + len(found.text), message=(
+                    f"The question takes a premise for granted ('{found.text}'); "
+                    "respondents who disagree with it have no way to say so."))
+                continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue
         if _hedged(sent, question):

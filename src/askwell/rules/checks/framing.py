@@ -1,0 +1,108 @@
+"""framing: a claim made before the question that tells respondents what to think.
+
+The preface is what comes before the question proper: earlier sentences of the item,
+or a fronted clause before the question's wh-word or auxiliary ("Given that…, how…",
+"Like most of your neighbours, do you…"). It frames the answer when it asserts
+
+- a majority view ("Most learners tell us…", "Many of your colleagues…");
+- an authority or finding ("Research shows…", "…have been shown to improve…", "Our
+  director believes…", "you will know that…"): a reporting verb with a claim under it;
+- a judgement: a strongly positive or negative word (VADER's lexicon, |valence| of at
+  least ``min_valence``), or a comparison ("twice as long", "more than ever").
+
+Prefaces that explain why a question is asked ("We ask this so that…"), give
+instructions or set a time frame ("Thinking about the past month, …") assert nothing
+about the answer and are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.memo import per_options
+from askwell.model import Context, Hit, Question
+from askwell.rules.checks.questions import question_sentences, sentences, span_tokens
+from askwell.rules.checks.stems import WH_TAGS
+from askwell.valence import valence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost"}
+REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
+             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"}
+
+
+def _preface(doc: "Doc") -> "list[Token]":
+    """Tokens before the first question sentence, plus a fronted clause inside it."""
+    asked = question_sentences(doc)
+    if not asked:
+        return []
+    first = asked[0]
+    out = [t for s in sentences(doc) if s.end <= first.start for t in span_tokens(s)]
+    words = span_tokens(first)
+    comma = next((t for t in words if t.text == ","), None)
+    # A wh-word before the comma opens the question, unless it opens a relative clause
+    # ("As someone who cares about X, how…").
+    # A sentence that opens with its wh-word or auxiliary has nothing fronted; a wh-word inside
+    # the fronted clause ("Given how much…,", "As someone who…,") belongs to that clause.
+    if comma is None or words[0].tag_ in WH_TAGS or words[0].pos_ == "AUX":
+        return out
+    # The clause before the first comma is fronted when the question proper starts after it:
+    # "Given that…, how…", "Like most of you, do you…" (but not "In a typical week, on how many…").
+    rest = [t for t in words if t.i > comma.i and not t.is_punct]
+    opener = next((t for t in rest if t.pos_ not in ("ADP", "ADV") or t.tag_ in WH_TAGS), None)
+    if opener is not None and (opener.tag_ in WH_TAGS or opener.pos_ == "AUX"):
+        out += [t for t in words if t.i < comma.i]
+    return out
+
+
+def _neutral(tokens: "list[Token]", skip: frozenset[str]) -> bool:
+    """A preface that explains, instructs or sets a time frame."""
+    text = " ".join(t.lower_ for t in tokens)
+    return any(s in text for s in skip)
+
+
+def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "Token | None":
+    for t in tokens:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if low in MAJORITY and (t.dep_ in ("amod", "det", "predet", "nsubj", "nummod") or t.head.lower_ == "of"
+                                or any(c.dep_ == "prep" for c in t.children)):
+            if low in ("nearly", "almost") and t.head.lower_ not in ("all", "everyone", "everybody"):
+                continue
+            return t
+        if lemma in REPORTING and t.pos_ == "VERB" and any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children):
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # A claim needs a claimant ("Research shows", "you will know"); an imperative
+            # ("tell us about…") or the survey's own voice ("we think") asks, it does not claim.
+            imperative = t.tag_ == "VB" and not any(c.dep_ == "aux" for c in t.children)
+            to_us = any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in t.children)
+            if subjects and not imperative and not to_us and not any(c.lower_ in ("we", "i") for c in subjects):
+                return t
+        if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
+            return t  # "now twice as long as five years ago"
+        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in measured and (
+                abs(valence(low)) >= floor or abs(valence(lemma)) >= floor):
+            return t
+    return None
+
+
+def _options(options: dict[str, Any]) -> tuple[float, frozenset[str], frozenset[str]]:
+    return (float(options["min_valence"]), frozenset(w.lower() for w in options["measured"]),
+            frozenset(s.lower() for s in options["neutral"]))
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit from the start of the framing preface to its trigger word."""
+    floor, measured, neutral = per_options(options, _options)
+    preface = _preface(doc)
+    if not preface or _neutral(preface, neutral):
+        return
+    if any(t.lower_ in ("n't", "not", "never") for t in preface):
+        # "Many people don't manage to vote…": making a socially undesirable answer easy to
+        # give is the recommended preface for sensitive questions, not a push.
+        return
+    trigger = _trigger(preface, floor, measured)
+    if trigger is not None:
+        yield Hit(preface[0].idx, trigger.idx + len(trigger.text))
