@@ -10,25 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, question_sentences, span_tokens, tokens
 from askwell.rules.checks.stems import in_brackets
+from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-# Binomials that name one thing, not two.
-FIXED = {
-    ("pros", "cons"), ("more", "less"), ("trial", "error"), ("ups", "downs"), ("strengths", "weaknesses"),
-    ("questions", "answers"), ("research", "development"), ("black", "white"), ("time", "effort"),
-    ("read", "write"), ("reading", "writing"), ("copy", "paste"), ("drag", "drop"), ("name", "surname"),
-    ("terms", "conditions"), ("diversity", "inclusion"), ("equity", "inclusion"), ("teaching", "learning"),
-    ("learning", "teaching"), ("science", "engineering"), ("r", "python"), ("data", "software"),
-    ("odds", "ends"), ("bits", "pieces"), ("likes", "dislikes"), ("dos", "don'ts"), ("step", "step"),
-    ("month", "year"), ("day", "month"), ("date", "time"), ("city", "country"), ("first", "last"),
-    ("software", "tools"), ("tools", "software"), ("software", "data"), ("data", "code"), ("code", "data"),
-    ("gender", "identity"), ("sexual", "orientation"), ("full", "part"), ("input", "output"),
-}
 ASKED_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "xcomp", "ccomp", "advmod", "npadvmod"}
 
 
@@ -38,18 +28,83 @@ def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
             continue
         first = second.head
         cc = next((t for t in first.children if t.dep_ == "cc" and first.i < t.i < second.i), None)
-        if cc is None or cc.lower_ not in ("and", "or", "&"):
+        if cc is None or cc.lower_ not in ("and", "or", "&", "but"):
             continue
+        if cc.lower_ == "but" and first.pos_ not in ("ADJ", "VERB"):
+            continue  # "challenging but achievable": two judgements; "not X but Y" corrects itself
         yield first, cc, second
 
 
-def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
+NOUN_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship")
+CHOICE_WORDS = {"which", "whether", "prefer", "rather", "choose", "either"}
+EVALUATING = {"rate", "evaluate", "describe", "judge", "feel", "find", "assess", "grade", "score"}
+# "How often", "how many": an amount is asked, not a judgement.
+QUANTITY = {"often", "much", "many", "long", "frequently", "soon", "old", "far", "late", "early"}
+# Prepositions after which "A or B" lists examples or recipients, not things to judge.
+INCLUSIVE_PREPS = {"to", "from", "like", "as", "including", "with", "via", "through", "by", "for"}
+NEGATIVE_PREFIXES = ("un", "dis", "in", "im", "ir", "il", "non")
+
+
+def _kind(t: "Token") -> str:
+    """A coarse part of speech that forgives the tagger's common slips."""
+    if t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lower_.endswith(NOUN_SUFFIXES)):
+        return "NOUN"  # "knowledge and friendliness" with "friendliness" tagged a verb
+    if t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in ("conj", "acomp", "advcl", "amod"):
+        return "ADJ"  # "prepared and supported": participles used as adjectives
+    return t.pos_
+
+
+def _opposites(a: "Token", b: "Token") -> bool:
+    """'satisfied or dissatisfied', 'support or oppose', 'easy or difficult': the two ends of one scale."""
+    x, y = a.lower_, b.lower_
+    if any(y == p + x or x == p + y for p in NEGATIVE_PREFIXES):
+        return True
+    va, vb = valence(x) or valence(a.lemma_.lower()), valence(y) or valence(b.lemma_.lower())
+    return va * vb < 0
+
+
+def _judged_pair(first: "Token", second: "Token") -> bool:
+    """Two things joined by 'or' in a question that asks for one judgement of them."""
+    sent = first.sent
+    lowered = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if lowered & CHOICE_WORDS or _opposites(first, second):
+        return False
+    how_judged = any(t.lower_ == "how" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("ADJ", "ADV")
+                     and t.doc[t.i + 1].lower_ not in QUANTITY for t in sent)
+    if not (how_judged or lowered & EVALUATING):
+        return False
+    if first.dep_ == "pobj" and first.head.lower_ in INCLUSIVE_PREPS:
+        return False  # "to a friend or colleague", "such as a hall or pool": any one of them will do
+    return _kind(first) in ("NOUN", "ADJ") and _kind(second) == _kind(first)
+
+
+def _asks_again(second: "Token") -> bool:
+    """A coordinated clause that is itself a question: a wh-word or an auxiliary before its subject."""
+    subj = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for c in second.children:
+        if c.tag_ in ("WRB", "WP", "WDT") or any(g.tag_ in ("WRB", "WP", "WDT") for g in c.children):
+            return True
+        if subj is not None and c.dep_ == "aux" and c.i < subj.i:
+            return True
+    return False
+
+
+def _one_thing(options: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    """The binomials and near-synonym pairs that name one thing, both ways round."""
+    pairs = {tuple(p.lower().split(" and ", 1)) for p in options["one_thing"]}
+    return frozenset(pairs | {(b, a) for a, b in pairs})
+
+
+def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tuple[str, str]]) -> bool:
     doc = first.doc
-    if (first.lower_, second.lower_) in FIXED or (first.lemma_.lower(), second.lemma_.lower()) in FIXED:
+    if (first.lower_, second.lower_) in fixed or (first.lemma_.lower(), second.lemma_.lower()) in fixed:
         return True
-    if cc.lower_ == "or":
-        # "R or Python" is an alternative, "easy or difficult" a balanced stem: neither asks two things.
+    if cc.lower_ == "or" and not _judged_pair(first, second):
+        # "R or Python?" offers alternatives and "easy or difficult" balances a scale; only two
+        # things put up for one judgement ("rate the slides or the handouts") ask twice.
         return True
+    if first.dep_ in ("nmod", "compound") and first.head.pos_ == "NOUN" and first.head.i > second.i:
+        return True  # "training and development opportunities": one named field
     if in_brackets(doc, first.i):
         return True
     # "the difference between A and B" compares; it does not ask twice.
@@ -65,11 +120,12 @@ def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
         return True
     if first.pos_ in ("PRON", "DET") or second.pos_ in ("PRON", "DET"):
         return True
-    if first.pos_ != second.pos_ and {first.pos_, second.pos_} != {"NOUN", "PROPN"}:
+    if _kind(first) != _kind(second):
         return True
-    # Whole clauses joined by "and" are separate sentences' worth: reported by another rule.
+    # Whole clauses joined by "and" are separate sentences' worth, unless the second is a
+    # question of its own ("How well did X explain…, and did they leave time…?").
     if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
-        return True
+        return not _asks_again(second)
     if first.pos_ == "PROPN" and second.pos_ == "PROPN":
         # Names of tools or places read as one list item ("Git and GitHub") more often than as two questions.
         return True
@@ -78,8 +134,10 @@ def _excluded(first: "Token", cc: "Token", second: "Token") -> bool:
 
 def _asked_about(first: "Token") -> bool:
     """True when the first conjunct is what the question asks about, not background."""
-    if first.pos_ == "ADJ":
-        return True
+    if _kind(first) == "ADJ" and first.dep_ == "amod" and first.head.dep_ == "pobj":
+        return False  # "a component of effective and reproducible research": a description
+    if _kind(first) == "ADJ" or first.pos_ == "ADP":
+        return True  # two judgements, or two conditions ("during the day and after dark")
     if first.pos_ == "VERB":
         return first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") and first.tag_ in ("VBG", "VB")
     if first.dep_ == "nmod" and first.lower_.endswith("ing") and first.head.dep_ in ASKED_DEPS:
@@ -111,13 +169,14 @@ def _scope(doc: "Doc") -> list[tuple[int, int]]:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit per coordination of two asked-about things, spanning first to second conjunct."""
     words = doc_words(doc)
-    if "and" not in words and "&" not in words:
-        return  # only "and" joins two things asked at once ("or" offers alternatives)
+    if not {"and", "&", "or", "but"} & words:
+        return  # every double-barreled item joins its two things with one of these
     ranges = _scope(doc)
+    fixed = per_options(options, _one_thing)
     for first, cc, second in _coordinated(doc):
         if not any(lo <= first.i < hi for lo, hi in ranges):
             continue
-        if _excluded(first, cc, second) or not _asked_about(first):
+        if _excluded(first, cc, second, fixed) or not _asked_about(first):
             continue
         start, end = first.idx, second.idx + len(second.text)
         message = (f"This asks about '{first.text}' and '{second.text}' at once; "
