@@ -65,15 +65,25 @@ def flag(items: list[tuple[str, dict[str, Any]]], pipeline: Pipeline) -> list[tu
         config = replace(load(None), audience=audience)
         rules = active_rules(config)
         engine = Engine(config, rules, pipeline)
-        # Each item is its own one-question file, so survey-level rules see no survey.
-        files = []
+        # Each domain is linted as one survey, as its items would be in a real file, so a term
+        # the domain uses throughout is known; findings about the whole survey (its length, its
+        # closing question) are about no item and are left out.
+        by_domain: dict[str, list[int]] = {}
         for i in indexes:
-            it = items[i][1]
-            q = Question(text=it["text"], path=it["id"], line=1, column=1, offsets=OffsetMap.at(1, 1), id=it["id"],
-                         type=it.get("type", "unknown"), choices=tuple(Choice(str(c)) for c in it.get("choices") or ()))
-            files.append((it["id"], (q,)))
-        for i, checked in zip(indexes, apply(engine.run(files), rules)):
-            found = list(checked.findings)
+            by_domain.setdefault(items[i][0], []).append(i)
+        files, order = [], []
+        for domain, members in by_domain.items():
+            qs = []
+            for n, i in enumerate(members, 1):
+                it = items[i][1]
+                qs.append(Question(text=it["text"], path=domain, line=n, column=1, offsets=OffsetMap.at(n, 1),
+                                   id=it["id"], type=it.get("type", "unknown"),
+                                   choices=tuple(Choice(str(c)) for c in it.get("choices") or ())))
+            files.append((domain, tuple(qs)))
+            order += members
+        survey_scope = {a.rule.id for a in rules if a.rule.scope == "survey"}
+        for i, checked in zip(order, apply(engine.run(files), rules)):
+            found = [f for f in checked.findings if f.rule not in survey_scope]
             out[i] = ({f.category for f in found}, found)
     return out
 

@@ -15,7 +15,7 @@ from askwell.model import Context
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['-][A-Za-z0-9]+)*")
 # A word used in this many items (or this share of them, whichever is more) is the survey's own.
 MIN_ITEMS = 3
-MIN_SHARE = 0.1
+MIN_SHARE = 0.02
 
 
 def _words(text: str) -> set[str]:
