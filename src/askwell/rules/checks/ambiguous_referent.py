@@ -61,6 +61,16 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     """A hit on the first pronoun without an antecedent that a question sentence centres on."""
     for sent in question_sentences(doc):
         for t in span_tokens(sent):
+            if t.lower_ in ("these", "those") and t.dep_ == "det" and t.head.pos_ == "NOUN":
+                if question.choices and t.head.dep_ == "pobj" and t.head.head.lower_ == "of":
+                    continue  # "Which of these services…" points at the answer choices
+                # "How many of these learners…": a demonstrative points back at something.
+                if any(x.pos_ in ("NOUN", "PROPN") for x in doc[:t.i]):
+                    return
+                yield Hit(t.idx, t.head.idx + len(t.head.text), message=(
+                    f"'{t.text} {t.head.text}' points back at something this item never names; respondents who "
+                    "read the item on its own cannot tell which are meant."))
+                return
             if t.lower_ not in PRONOUNS or t.pos_ != "PRON" or t.tag_ == "WDT":
                 continue
             if any(x.pos_ in ("NOUN", "PROPN") for x in doc[:t.i]):

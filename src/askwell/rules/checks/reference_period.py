@@ -92,9 +92,14 @@ def _unanchored(question: Question, doc: "Doc", options: dict[str, Any]) -> Iter
             if wh is not None and wh.idx == start and not perfect:  # "How many times have you…": a lifetime count
                 yield Hit(start, end, suggestion=rewrite(sent, period))
             continue
+        root = sent_root(sent)
+        if span_text(sent).lower().lstrip().startswith("how much") and root.pos_ == "VERB" \
+                and root.lemma_.lower() in habits:
+            # "How much did you use the forum?": an amount of a behaviour, over no stated time.
+            yield Hit(sent.start_char, root.idx + len(root.text), suggestion=rewrite(sent, period))
+            continue
         aux = inverted_aux(sent)
         subj = subject(sent)
-        root = sent_root(sent)
         if aux is None or subj is None or subj.lower_ != "you" or wh_word(sent) is not None:
             continue
         if aux.lemma_ != "do" or aux.tag_ not in ("VBP", "VBZ"):

@@ -31,6 +31,7 @@ ASKING = {"how", "as", "so", "too", "that", "this", "more", "less", "most", "lea
 # "a few words", "several examples": the length of the answer, not a frequency.
 ANSWER_LENGTH = re.compile(r"\s+(?:\w+\s+)?(?:words?|sentences?|lines?|examples?|things?|points?|minutes?|seconds?|"
                            r"ideas?|reasons?|ways?|bullet)", re.IGNORECASE)
+DURATION = re.compile(r"\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom",
                      "infrequently", "routinely", "constantly", "usually", "typically", "normally", "generally",
                      "recently", "lately"}
@@ -108,6 +109,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue  # "generally easier", "is usually fine": a hedge on a judgement, not a frequency
             if ANSWER_LENGTH.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
                 continue
+            if DURATION.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
+                continue  # "for several hours": how long a situation lasted, not how often
             if term in ("recently", "lately") and span.root.head.dep_ in ("amod", "acl", "compound"):
                 continue  # "the recently released lesson": describes a thing, not a behaviour
             message = (f"'{m.group(0)}' means different amounts to different people; "
