@@ -102,7 +102,14 @@ def _judgement(t: "Token") -> bool:
         return False  # "Do you have debts?": a thing owned; "Was it a success?": a judgement
     if t.lower_ in FIT_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
         return True
-    if t.pos_ in ("ADJ", "ADV", "VERB", "NOUN") and (valence(t.lower_) or valence(lemma)):
+    score = valence(t.lower_) or valence(lemma)
+    if t.pos_ == "VERB" and score:
+        # "Did the exercises help you?" judges the exercises and "Did you enjoy it?" reports a
+        # liking; "Have you ever been arrested?" reports an event that happened to you.
+        you = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "i", "we") for c in t.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        return not you or (score > 0 and not passive)
+    if t.pos_ in ("ADJ", "ADV", "NOUN") and score:
         return True
     # "Was the schedule crazy?": a gradable adjective as the predicate is a judgement, not a fact
     # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
