@@ -45,7 +45,12 @@ AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "sho
 
 def _inverted(sent: "Span") -> "Token | None":
     """The sentence-initial auxiliary when a subject follows it, else None."""
-    words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    # "At the last election, did you…": a fronted phrase before the question proper.
+    comma = next((i for i, t in enumerate(tokens[:8]) if t.text == ","), None)
+    if comma is not None and tokens[0].pos_ in ("ADP", "SCONJ", "ADV") and tokens[0].tag_ not in ("WRB",):
+        tokens = tokens[comma + 1:]
+    words = [t for t in tokens if not t.is_punct]
     if len(words) < 2:
         return None
     first = words[0]
