@@ -35,7 +35,7 @@ from askwell.policy import apply
 HERE = Path(__file__).resolve().parent
 SET = HERE / "evalset"
 HALVES = {
-    "tune": ("workshops-teaching", "workplace", "civic-political"),
+    "tune": ("workshops-teaching", "workplace", "civic-political", "education-school", "travel-hospitality"),
     "test": ("open-source-research", "health", "product-market"),
 }
 # The categories the detection issues set targets for, then the rest.

@@ -61,11 +61,16 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
         finish = (last_line, last_col + (1 if end > start else 0))
     return Finding(
         rule=rule.id, category=rule.category, severity=active.severity,
-        message=hit.message or rule.message, start=start, end=end,
+        message=hit.message or _filled(rule.message, question.text[start:end]), start=start, end=end,
         line=begin[0], column=begin[1], end_line=finish[0], end_column=finish[1],
         values=rule.values, suggestion=hit.suggestion or rule.suggestion, fix=hit.fix, choice=hit.choice,
         path=choice_path,
     )
+
+
+def _filled(message: str, match: str) -> str:
+    """The rule's message with the matched words in place of '{match}' (the rule supplies the rest)."""
+    return message.replace("{match}", " ".join(match.split())) if match else message
 
 
 def _masked(question: Question, hit: Hit) -> bool:
