@@ -28,7 +28,12 @@ from askwell.valence import valence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost"}
+MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
+            "hundreds", "millions"}
+COUNTED = {"every", "thousands", "hundreds", "millions"}
+# Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
+ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
+           "now that")
 REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
              "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"}
 
@@ -63,13 +68,38 @@ def _neutral(tokens: "list[Token]", skip: frozenset[str]) -> bool:
     return any(s in text for s in skip)
 
 
+def _arguing(tokens: "list[Token]") -> "Token | None":
+    """The connective when the preface opens with one that argues ('Given the delays, …')."""
+    text = " ".join(t.lower_ for t in tokens[:4])
+    for phrase in ARGUING:
+        if text == phrase or text.startswith(phrase + " "):
+            return tokens[len(phrase.split()) - 1]
+    return None
+
+
+def _postposed(doc: "Doc") -> "list[Token]":
+    """'…, given how much children gain from music?': an argument added after the question."""
+    for sent in question_sentences(doc):
+        words = span_tokens(sent)
+        for i, t in enumerate(words[:-1]):
+            if t.text == "," and any(" ".join(w.lower_ for w in words[i + 1:i + 4]).startswith(p)
+                                     for p in ARGUING):
+                return words[i + 1:]
+    return []
+
+
 def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "Token | None":
+    connective = _arguing(tokens)
+    if connective is not None:
+        return connective
     for t in tokens:
         low, lemma = t.lower_, t.lemma_.lower()
         if low in MAJORITY and (t.dep_ in ("amod", "det", "predet", "nsubj", "nummod") or t.head.lower_ == "of"
                                 or any(c.dep_ == "prep" for c in t.children)):
             if low in ("nearly", "almost") and t.head.lower_ not in ("all", "everyone", "everybody"):
                 continue
+            if low in COUNTED and not (t.dep_ == "nsubj" or t.head.dep_ in ("nsubj", "nsubjpass")):
+                continue  # "Thousands of guests have joined" claims; "to every household" describes
             return t
         if lemma in REPORTING and t.pos_ == "VERB" and any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children):
@@ -96,7 +126,7 @@ def _options(options: dict[str, Any]) -> tuple[float, frozenset[str], frozenset[
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit from the start of the framing preface to its trigger word."""
     floor, measured, neutral = per_options(options, _options)
-    preface = _preface(doc)
+    preface = _preface(doc) or _postposed(doc)
     if not preface or _neutral(preface, neutral):
         return
     if any(t.lower_ in ("n't", "not", "never") for t in preface):

@@ -43,6 +43,8 @@ def word_valence(t: "Token") -> float:
             score = valence(low[: -len(suffix)])
             if score:
                 return score
+    if low.startswith("over") and len(low) > 7 and low[4:] not in ("all", "seas", "time", "view", "night", "head"):
+        return -1.5  # "overpriced", "overcrowded": too much of something, a complaint built into the word
     if "-" in low:
         return min((valence(p) for p in low.split("-")), key=lambda v: (-abs(v), v), default=0.0)
     return 0.0

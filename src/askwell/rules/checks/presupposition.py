@@ -83,6 +83,15 @@ def _negative_premise(sent: "Span", floor: float) -> "Token | None":
     return None
 
 
+def _degree_premise(sent: "Span") -> "Token | None":
+    """'What made the queue *so frustrating*?': the degree is taken as given."""
+    for t in span_tokens(sent):
+        if t.lower_ in ("so", "such") and t.head.pos_ in ("ADJ", "NOUN") and t.head.i > t.i:
+            if abs(valence(t.head.lower_)) >= 1.0:
+                return t.head
+    return None
+
+
 def _why_premise(sent: "Span") -> "Token | None":
     """"Why did you find X more useful than Y?": a why-question whose clause judges or compares."""
     tokens = [t for t in span_tokens(sent) if not t.is_space and not t.is_punct]
@@ -104,7 +113,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             found = _why_premise(sent) if low.startswith("why") else None
             if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
                                   or low.startswith(("in what", "to what"))):
-                found = _negative_premise(sent, floor)
+                found = _negative_premise(sent, floor) or _degree_premise(sent)
             if found is not None:
                 yield Hit(found.idx, found.idx + len(found.text), message=(
                     f"The question takes a premise for granted ('{found.text}'); "
