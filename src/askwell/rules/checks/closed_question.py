@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.rules.checks.stems import wh_word
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,11 +59,12 @@ def _inverted(sent: "Span") -> "Token | None":
         return None
     if first.tag_ not in ("VBP", "VBZ", "VBD", "MD", "VB"):
         return None
-    # A subject (or expletive "there") must follow the auxiliary for this to be a question form.
+    # A subject (or expletive "there") must follow the auxiliary for this to be a question form;
+    # with a question mark the form is plain even where the small parser found no subject.
     for t in words[1:9]:
         if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (t.lower_ in ("you", "there", "it", "they", "we", "i")):
             return first
-    return None
+    return first if tokens[-1].text == "?" and first.i == sent.start else None
 
 
 def _alternative(sent: "Span") -> bool:
@@ -81,10 +83,13 @@ def _predicate(sent: "Span") -> list["Token"]:
     root = sent.root
     out = [root]
     if root.lemma_ == "be":
-        # "Were the notes helpful?" is often parsed with the adjective as the subject's modifier:
-        # an adjective after the subject noun is the predicate all the same.
-        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
-            out += [a for a in subj.children if a.dep_ == "amod" and a.i > subj.i]
+        # "Were the notes helpful?", "Were the seats at the venue comfortable?" are often parsed
+        # with the adjective inside the subject: an adjective that no noun follows is the
+        # predicate all the same.
+        for t in span_tokens(sent):
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if t.pos_ == "ADJ" and t.i > root.i and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
+                out.append(t)
     for child in root.children:
         if child.dep_ in PREDICATE_DEPS:
             out.append(child)
@@ -108,6 +113,8 @@ def _judgement(t: "Token") -> bool:
     if t.lower_ in FIT_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
         return True
     score = valence(t.lower_) or valence(lemma)
+    if t.pos_ == "VERB" and score and t.dep_ != "ROOT":
+        return False  # "…taken stimulants to help you study": a purpose, not the question's verb
     if t.pos_ == "VERB" and score:
         # "Did the exercises help you?" judges the exercises and "Did you enjoy it?" reports a
         # liking; "Have you ever been arrested?" reports an event that happened to you.
@@ -179,6 +186,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         aux = _inverted(sent)
         if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no"):
             continue
+        if any(wh_word(later) is not None for later in question_sentences(doc) if later.start > sent.start):
+            continue  # "Are there other resources? What were they?": the open follow-up is there
         if len(words) > 1 and words[1].lower_ in ("n't", "not"):
             # "Don't you agree…?" is agreement-seeking; that rule explains it better.
             continue
