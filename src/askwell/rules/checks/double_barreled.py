@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, question_sentences, span_tokens, tokens
-from askwell.rules.checks.stems import in_brackets
+from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_tokens, tokens
+from askwell.rules.checks.stems import form, in_brackets
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +51,10 @@ def _kind(t: "Token") -> str:
         return "NOUN"  # "knowledge and friendliness" with "friendliness" tagged a verb
     if t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in ("conj", "acomp", "advcl", "amod"):
         return "ADJ"  # "prepared and supported": participles used as adjectives
+    if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "ADJ" and not any(True for _ in t.children):
+        return "ADJ"  # "safe and welcome" with "welcome" tagged a noun
+    if t.pos_ == "AUX" and t.dep_ in ("ROOT", "conj"):
+        return "VERB"  # "…arrived on time and the driver was courteous": two clauses
     return t.pos_
 
 
@@ -78,9 +82,17 @@ def _judged_pair(first: "Token", second: "Token") -> bool:
     return _kind(first) in ("NOUN", "ADJ") and _kind(second) == _kind(first)
 
 
+def _rated_statement(t: "Token") -> bool:
+    """The token's sentence is the whole item and a statement to rate, not a question or an instruction."""
+    doc = t.doc
+    return len(sentences(doc)) == 1 and not question_sentences(doc) and form(t.sent) == "statement"
+
+
 def _asks_again(second: "Token") -> bool:
     """A coordinated clause that is itself a question: a wh-word or an auxiliary before its subject."""
-    subj = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and second.pos_ == "AUX" and second.i < subj.i:
+        return True  # "…, and was there enough time?"
     for c in second.children:
         if c.tag_ in ("WRB", "WP", "WDT") or any(g.tag_ in ("WRB", "WP", "WDT") for g in c.children):
             return True
@@ -103,7 +115,8 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
         # "R or Python?" offers alternatives and "easy or difficult" balances a scale; only two
         # things put up for one judgement ("rate the slides or the handouts") ask twice.
         return True
-    if first.dep_ in ("nmod", "compound") and first.head.pos_ == "NOUN" and first.head.i > second.i:
+    if cc.lower_ != "or" and first.dep_ in ("nmod", "compound") and first.head.pos_ == "NOUN" \
+            and first.head.i > second.i:
         return True  # "training and development opportunities": one named field
     if in_brackets(doc, first.i):
         return True
@@ -124,8 +137,9 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
         return True
     # Whole clauses joined by "and" are separate sentences' worth, unless the second is a
     # question of its own ("How well did X explain…, and did they leave time…?").
-    if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
-        return not _asks_again(second)
+    if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in second.children):
+        # In a statement to rate, two clauses are two claims to agree with at once.
+        return not (_asks_again(second) or _rated_statement(first))
     if first.pos_ == "PROPN" and second.pos_ == "PROPN":
         # Names of tools or places read as one list item ("Git and GitHub") more often than as two questions.
         return True
@@ -138,8 +152,11 @@ def _asked_about(first: "Token") -> bool:
         return False  # "a component of effective and reproducible research": a description
     if _kind(first) == "ADJ" or first.pos_ == "ADP":
         return True  # two judgements, or two conditions ("during the day and after dark")
-    if first.pos_ == "VERB":
-        return first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") and first.tag_ in ("VBG", "VB")
+    if first.pos_ in ("VERB", "AUX"):
+        if first.dep_ == "ROOT" and _rated_statement(first):
+            return True  # "The teacher sets homework and marks it promptly.": two claims
+        return first.pos_ == "VERB" and first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") \
+            and first.tag_ in ("VBG", "VB")
     if first.dep_ == "nmod" and first.lower_.endswith("ing") and first.head.dep_ in ASKED_DEPS:
         # "writing and testing functions": two activities the tagger read as noun modifiers.
         return True
