@@ -139,7 +139,7 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
     # question of its own ("How well did X explain…, and did they leave time…?").
     if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in second.children):
         # In a statement to rate, two clauses are two claims to agree with at once.
-        return not (_asks_again(second) or _rated_statement(first))
+        return not ((_asks_again(second) and first.sent.text.rstrip().endswith("?")) or _rated_statement(first))
     if first.pos_ == "PROPN" and second.pos_ == "PROPN":
         # Names of tools or places read as one list item ("Git and GitHub") more often than as two questions.
         return True
@@ -193,7 +193,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     for first, cc, second in _coordinated(doc):
         if not any(lo <= first.i < hi for lo, hi in ranges):
             continue
-        if _excluded(first, cc, second, fixed) or not _asked_about(first):
+        second_question = first.dep_ == "ROOT" and _asks_again(second) and first.sent.text.rstrip().endswith("?")
+        if _excluded(first, cc, second, fixed) or not (second_question or _asked_about(first)):
             continue
         start, end = first.idx, second.idx + len(second.text)
         message = (f"This asks about '{first.text}' and '{second.text}' at once; "
