@@ -25,6 +25,8 @@ PACE = ("Much too slow", "A little too slow", "About right", "A little too fast"
     ("Don't recommend", "-", 1.0),
     ("Not at all useful", "zero", 0.0),
     ("Neither agree nor disagree", "0", 1.0),
+    ("Neither agree or disagree", "0", 1.0),
+    ("Not important at all", "zero", 0.0),
     ("Neutral", "0", 1.0),
     ("About right", "0", 1.0),
     ("Much too slow", "<", 2.0),
@@ -50,6 +52,10 @@ def test_label_polarity(text: str, pole: str, weight: float) -> None:
     ("Not applicable", "na"),
     ("Other (please specify)", "other"),
     ("Other (open text)", "other"),
+    ("Other (write in):", "other"),
+    ("Other:", "other"),
+    ("Something else", "other"),
+    ("Not listed", "other"),
     ("Other ethnic group", "other"),
     ("Prefer to self-describe", "other"),
     ("None of the above", "none"),
@@ -182,6 +188,16 @@ def _problems(choices: list[str], question: str = "") -> list[tuple[str, int]]:
     (["Less than 6 months", "6-12 months", "1-2 years", "More than 2 years"], "", [("overlap", 2)]),
 ])
 def test_range_problems(choices: list[str], question: str, expected: list[tuple[str, int]]) -> None:
+    assert _problems(choices, question) == expected
+
+
+@pytest.mark.parametrize(("choices", "question", "expected"), [
+    (["1-2", "3-5", "6+"], "How many times have you used the cluster?", [("zero", 0)]),
+    (["1-2", "3-5", "6+"], "If so, how many times have you used the cluster?", []),
+    (["None", "1-2", "3-5", "6+"], "How many times have you used the cluster?", []),
+    (["1-2", "3-5", "6+"], "How many nodes does your job use?", []),
+])
+def test_counts_of_events_need_a_zero(choices: list[str], question: str, expected: list[tuple[str, int]]) -> None:
     assert _problems(choices, question) == expected
 
 

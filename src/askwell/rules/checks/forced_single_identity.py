@@ -48,6 +48,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if topic == "race or ethnicity" or RACE.search(text):
         if MANY.search(text) or question.type == "multiple" or any(MIXED.search(t) for t in texts):
             return
+        if question.type == "yes-no" or ol.yes_no_list(texts):
+            return  # "Are you a member of an ethnic minority?": one yes/no about membership, not one identity
         only = EXPLICIT_ONE.search(text) or ONLY_ONE.search(text)
         if only:
             yield Hit(only.start(), only.end(), message=(

@@ -3,7 +3,9 @@
 Leaving out the middle is a choice some methodologists make on purpose (to push
 respondents off the fence), so the rule only informs.  Scales of yes/no degrees
 ("Definitely yes" … "Definitely no"), two-point scales, unbalanced scales (see
-unbalanced-scale) and one-sided scales are left alone.
+unbalanced-scale) and one-sided scales are left alone.  "Neither agree or disagree"
+is a midpoint like "Neither agree nor disagree"; a "No opinion" or "Don't know" in
+the middle is misplaced-midpoint's finding, not a missing middle.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if len(set(sides[:half])) != 1 or len(set(sides[half:])) != 1:
         return  # out of order: scale-direction-flip says so
     before, after = scale.points[half - 1], scale.points[half]
+    if after - before > 1:
+        # "No opinion" or "Don't know" sits in the gap: misplaced-midpoint says what is wrong there.
+        return
     yield Hit(0, len(question.choices[after].text), choice=after, message=(
         f"No neutral middle between '{question.choices[before].text.strip()}' and "
         f"'{question.choices[after].text.strip()}': respondents without a lean must pick a side."))

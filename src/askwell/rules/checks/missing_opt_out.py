@@ -5,7 +5,9 @@ nationality, caring responsibilities…: an explicit "Prefer not to say" lets
 people decline without abandoning the survey or picking an answer that is not
 true.  The topic comes from the question (rules/wordlists/sensitive-topics.tsv)
 or from identity options in the list (identity-options.tsv).  Open questions
-without options can be left blank and are not checked.
+without options can be left blank and are not checked.  A topic the item sets
+aside ("where you live now, not where you were born") and the age at a past
+event ("How old were you when you first…") are not asked about.
 """
 
 from __future__ import annotations
@@ -25,6 +27,23 @@ if TYPE_CHECKING:  # pragma: no cover
 # Technical senses of sensitive words in a computing community.
 NOT_SENSITIVE = re.compile(r"\brace conditions?\b|\bdata race\b|\bage of (?:the|your) (?:data|code|computer|"
                            r"software|machine|laptop)\b", re.IGNORECASE)
+
+
+# A topic the item sets aside ("where you live now, not where you were born", "(not your
+# religion)", "We do not ask about nationality"): the words name what is NOT asked.
+EXCLUDED = re.compile(
+    r"(?:[,;(\u2014-]\s*|\bbut\s+)not\b[^.;:()?!]*|\b(?:rather than|instead of|other than|as opposed to|excluding|"
+    r"apart from|regardless of)\b[^.;:()?!]*|\b(?:we|i)\s+(?:do not|don't|are not|aren't|will not|won't)\s+"
+    r"(?:ask|asking|need|want|collect|record)\b[^.;:()?!]*", re.IGNORECASE)
+# The respondent's age at a past event ("How old were you when you first…"): a life-history
+# fact about when something happened, not how old the respondent is.
+PAST_AGE = re.compile(r"\bhow old were you\s+(?:when|at the time|the first)\b|\byour age\s+(?:when|at the time)\b|"
+                      r"\b(?:at\s+)?what age (?:were|did) you\b", re.IGNORECASE)
+
+
+def set_aside(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose topic words are not asked about: exclusions and a past age."""
+    return [m.span() for m in EXCLUDED.finditer(text)] + [m.span() for m in PAST_AGE.finditer(text)]
 
 
 @lru_cache(maxsize=None)
@@ -51,9 +70,12 @@ def topic_in_text(text: str) -> tuple[str, int, int] | None:
     if not could_hold(gate, text):
         return None
     m = pattern.search(text.lower().replace("’", "'"))
-    if m is not None and NOT_SENSITIVE.search(text):
-        # Blank out the technical senses ("race condition") and look again.
+    if m is not None:
+        # Blank out the technical senses ("race condition"), what the item sets aside and a
+        # past age, and look again.
         masked = NOT_SENSITIVE.sub(lambda found: " " * len(found.group(0)), text)
+        for start, end in set_aside(masked):
+            masked = masked[:start] + " " * (end - start) + masked[end:]
         m = pattern.search(masked.lower().replace("’", "'"))
     if m is None:
         return None

@@ -29,6 +29,22 @@ ORDERED_STEM = re.compile(r"^\W*(?:how\s+(?:many|much|often|long|far|old|soon|li
                           r"to what extent|in what year|when\b|what year|what month|how would you rate|(?:please\s+)?rate\b)", re.IGNORECASE)
 
 
+NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _numbered_sequence(texts: list[str]) -> bool:
+    """'One day, Two days, Three days' or 'Reception, Year 1 … Year 6': counted steps, a complete set."""
+    numbers = []
+    for text in texts:
+        m = _NUMBER.search(text)
+        if m:
+            word = m.group(1).lower()
+            numbers.append(int(word) if word.isdigit() else NUMBER_WORDS[word])
+    return len(numbers) >= 3 and len(numbers) >= len(texts) - 2 and numbers == sorted(numbers) \
+        and len(set(numbers)) == len(numbers)
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the last option, where "Other (please specify)" would go."""
     texts = [c.text for c in question.choices]
@@ -41,6 +57,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if len(substantive) < options.get("min_options", 4):
         return
     if ol.yes_no_list(texts) or ol.ordinal_list(texts) or ol.ranges(texts) is not None:
+        return
+    if _numbered_sequence([lab.text for lab in substantive]):
         return
     if ol.lookup_list(texts) in ("countries", "years", "months", "weekdays", "numbers"):
         return

@@ -121,8 +121,9 @@ def countries() -> frozenset[str]:
 
 
 _NEGATION = re.compile(r"(?<![\w'])(?:not|n't|don't|do not|didn't|did not|won't|wouldn't|isn't|wasn't|hardly)(?![\w'])")
-_ZERO = re.compile(r"(?<![\w'])(?:not at all|no\b.*\bat all|none at all)(?![\w'])")
-_NEITHER = re.compile(r"(?<![\w'])neither\b.+\bnor(?![\w'])")
+_ZERO = re.compile(r"(?<![\w'])(?:not at all|no\b.*\bat all|not\b.*\bat all|none at all)(?![\w'])")
+# "Neither agree nor disagree", and "Neither agree or disagree" as people often write it.
+_NEITHER = re.compile(r"(?<![\w'])neither\b.+\b(?:nor|or)(?![\w'])")
 _YES_NO = re.compile(r"^(?:(?:definitely|probably|maybe|possibly|certainly|mostly)\s+)?(yes|no)(?![\w'])(?!\s+[a-z])"
                      r"|(?<![\w'])(yes|no)$")
 _NEG_PREFIX = ("un", "dis", "in", "im", "ir", "il")
@@ -368,6 +369,56 @@ def _directions() -> dict[tuple[str, str], str]:
     return out
 
 
+_NOT_TERM = re.compile(r"^not\s+(?:very\s+|really\s+)?([a-z]+)$")
+
+
+def _unipolar_zero(classified: list[Label], points: tuple[int, ...]) -> int | None:
+    """The end point "Not confident" of "Not confident, Slightly confident … Very confident", or None.
+
+    Such a list grades one quality from none upwards: its "not" point is the zero of a
+    one-sided scale, not the negative side of a two-sided one.  It counts only when every
+    other point is the same word, none of them negative, and one of them is a small amount
+    ("Slightly", "Somewhat"): the list grades how much, not which side.
+    """
+    negatives = [i for i in points if classified[i].pole == "-"]
+    if len(negatives) != 1 or negatives[0] not in (points[0], points[-1]):
+        return None
+    m = _NOT_TERM.match(classified[negatives[0]].core)
+    if m is None or terms().get(m.group(1), Term(".", "")).pole != "+":
+        return None
+    others = [classified[i] for i in points if i != negatives[0]]
+    same = [lab for lab in others if lab.pole == "+" and m.group(1) in lab.core.split()]
+    small = [lab for lab in same if 0 < lab.weight <= 0.75]
+    return negatives[0] if len(others) >= 2 and len(same) == len(others) and small else None
+
+
+def _relabel(classified: list[Label], i: int, pole: str, weight: float) -> None:
+    lab = classified[i]
+    classified[i] = Label(lab.text, lab.core, lab.kind, pole, weight, lab.families, lab.scale_like)
+
+
+def _read_in_context(classified: list[Label], points: tuple[int, ...]) -> None:
+    """Words whose place on a scale depends on their neighbours.
+
+    - "Very X, Somewhat X, Not very X, Not at all X": next to "Not very X", "Not at all X"
+      is the far end of the negative side, not a zero.
+    - "Very poor, Poor, Fair, Good, Very good": a weak word in the exact middle, with as
+      many points on each side, is the midpoint.
+    """
+    for end, inner in ((points[0], points[1]), (points[-1], points[-2])) if len(points) >= 3 else ():
+        if classified[end].pole == "zero" and classified[inner].pole == "-":
+            _relabel(classified, end, "-", max(classified[inner].weight, 1.0) + 0.5)
+    if len(points) >= 5 and len(points) % 2 == 1:
+        mid = points[len(points) // 2]
+        lower, upper = points[: len(points) // 2], points[len(points) // 2 + 1:]
+        lab = classified[mid]
+        if lab.pole in ("+", "-") and lab.weight <= 0.5:
+            low_sides = {classified[i].pole for i in lower}
+            up_sides = {classified[i].pole for i in upper}
+            if len(low_sides) == 1 and len(up_sides) == 1 and {*low_sides, *up_sides} == {"+", "-"}:
+                _relabel(classified, mid, "0", 0.0)
+
+
 def scale(choices: tuple[str, ...] | list[str]) -> Scale | None:
     """The options as a rating scale, or None when they are not one (names, ranges, numbers…)."""
     return _scale(tuple(choices))
@@ -394,6 +445,13 @@ def _scale(choices: tuple[str, ...]) -> Scale | None:
                                           lab.families, lab.scale_like)
                     break
         pts = [classified[i] for i in points]
+    zero_end = _unipolar_zero(classified, points)
+    if zero_end is not None:
+        lab = classified[zero_end]
+        classified[zero_end] = Label(lab.text, lab.core, lab.kind, "zero", 0.0, lab.families, lab.scale_like)
+        pts = [classified[i] for i in points]
+    _read_in_context(classified, points)
+    pts = [classified[i] for i in points]
     sides = {p.pole for p in pts}
     bipolar = bool(sides & {"+", ">"}) and bool(sides & {"-", "<"})
     valenced = all(p.pole in ("+", "-", "0", "zero") for p in pts) and any(p.valenced for p in pts)
@@ -420,7 +478,9 @@ _ORDINAL = re.compile(
     r"yearly|annually|once|twice|times|every|none|some|most|all|few|many|half|more|less|much|little|lot|"
     r"extremely|very|somewhat|slightly|moderately|fairly|quite|not at all|completely|mostly|partly|definitely|"
     r"probably|possibly|likely|unlikely|minor|moderate|serious|major|minimal|significant|severe|no|beginner|novice|"
-    r"intermediate|advanced|expert|basic|proficient|fluent|elementary|first|second|third|last)(?![\w'])")
+    r"intermediate|advanced|expert|basic|proficient|fluent|elementary|first|second|third|last|"
+    # orders of magnitude ("Dozens", "Hundreds", "Tens of thousands"): each band is above the last
+    r"dozens|hundreds|thousands|millions|billions|tens of)(?![\w'])")
 
 
 def ordinal_list(choices: tuple[str, ...] | list[str]) -> bool:
@@ -654,7 +714,7 @@ def ranges(choices: tuple[str, ...] | list[str]) -> list[tuple[int, Interval]] |
 class RangeProblem:
     """An overlap, a gap or an uncovered end in a range list, placed on one option."""
 
-    kind: str          # overlap | gap | top | bottom
+    kind: str          # overlap | gap | top | bottom | zero
     index: int         # the option the finding sits on
     message: str
 
@@ -700,6 +760,28 @@ def _bounded_top(iv: Interval, question: str) -> bool:
         if re.search(r"\b(?:a|per|each|last|past|this|every)\s+year\b", low) and iv.hi >= 8760:
             return True
     return False
+
+
+# Counts of events that may not have happened at all ("How many times have you…").
+_COUNT_OF_EVENTS = re.compile(r"\bhow many (?:times|occasions)\b|\bon how many (?:occasions|days|times)\b|"
+                              r"\bhow often\b", re.IGNORECASE)
+# Stems that rule zero out: a filter ("If you have…") or a count that includes this event.
+_ZERO_RULED_OUT = re.compile(r"\bif (?:you|so|yes)\b|\bincluding (?:this|today)\b|\bother than this\b",
+                             re.IGNORECASE)
+_ZERO_OPTION = re.compile(r"(?<![\w'])(?:never|none|zero|0|not once|not yet|no times?|not at all)(?![\w'])")
+
+
+def _needs_zero(parsed: list[tuple[int, Interval]], choices: tuple[str, ...] | list[str], question: str) -> bool:
+    """A count of events whose options start at 1 with no "None"/"0"/"Never" for someone it never happened to."""
+    if not _COUNT_OF_EVENTS.search(question) or _ZERO_RULED_OUT.search(question):
+        return False
+    if any(_ZERO_OPTION.search(normalise(c)) for c in choices):
+        return False
+    listed = {i for i, _ in parsed}
+    if any(option_kind(c) == "substantive" and i not in listed for i, c in enumerate(choices)):
+        return False  # "This was my first time" and the like name the bottom in words
+    bottom = min((iv for _, iv in parsed), key=lambda iv: iv.lo)
+    return bottom.dimension == "plain" and bottom.form != "below" and bottom.lo == 1
 
 
 def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> list[RangeProblem]:
@@ -753,6 +835,10 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
             "bottom", order[0][0],
             f"No option covers values below '{bottom.text.strip()}'; add an open bottom such as "
             f"'Less than {_bound(bottom, 'lo')}'."))
+    elif _needs_zero(parsed, choices, question):
+        problems.append(RangeProblem(
+            "zero", order[0][0],
+            f"The options start at '{bottom.text.strip()}', but the answer can be none: add 'None' or '0'."))
     return problems
 
 

@@ -4,7 +4,9 @@ Income, health, disability, immigration status, sexual orientation, religion,
 criminal record, exact age or birth date, weight, pregnancy, gender, race and
 ethnicity.  The item is fine when a choice lets respondents decline ("Prefer not
 to say") or the text says answering is optional.  An age threshold ("Are you 18
-or older?") is not an exact age.
+or older?") is not an exact age, the age at a past event ("How old were you when
+you first…") is not the respondent's age, and a topic the item sets aside ("where
+you live now, not where you were born") is not asked.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
+from askwell.rules.checks.missing_opt_out import set_aside
 from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,9 +40,9 @@ def _patterns(options: dict[str, Any]) -> "tuple[Phrases, list[tuple[str, Phrase
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit on the first sensitive topic word of an item that offers no opt-out."""
-    if question.choices:
-        # With answer options, missing-prefer-not-to-say gives the same advice on the options;
-        # one finding per problem, not two.
+    if question.choices or question.type == "yes-no":
+        # With answer options (a yes-no item has Yes and No), missing-prefer-not-to-say gives
+        # the same advice on the options; one finding per problem, not two.
         return
     anything, topics = per_options(options, _patterns)
     text = question.text
@@ -48,7 +51,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         return
     if has_opt_out(question):
         return
-    hedges = hedge_spans(text, NOT_PERSONAL)
+    hedges = hedge_spans(text, NOT_PERSONAL) + set_aside(text)
     for topic, phrases in topics:
         for m in phrases.finditer(text):
             if inside(hedges, m.start(), m.end()):

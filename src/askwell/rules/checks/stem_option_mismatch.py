@@ -7,6 +7,10 @@
   likelihood options under a question about something else;
 - the instruction and the question type disagree: "select all that apply" on a
   single-choice item, "choose one" on a multiple-choice item.
+
+The question is the last sentence ending in "?", or, in a stem written without one
+("Do you feel ready to teach:", "How often do you code"), a last clause worded as
+a question.
 """
 
 from __future__ import annotations
@@ -61,6 +65,29 @@ def _family(texts: list[str]) -> str | None:
     return None
 
 
+# The last clause of a stem, ended by ":" or "." or nothing: "How often do you use Git:".
+LAST_CLAUSE = re.compile(r"([^.?!:]+)[.:!]*\s*$")
+
+
+def asked_sentence(text: str) -> tuple[int, int] | None:
+    """Span of the question proper: the last sentence ending in "?", else a last clause
+    that is worded as a question ("Do you feel…", "How often…") but ends in ":" or nothing."""
+    span = ol.question_sentence(text)
+    if span is not None:
+        return span
+    m = LAST_CLAUSE.search(text)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    while start < end and text[start] in " \t\n*_\"'":
+        start += 1
+    end = len(text[:end].rstrip())
+    clause = text[start:end]
+    if not (WH.match(clause) or AUX.match(clause)) or len(clause.split()) < 3:
+        return None
+    return start, end
+
+
 def _asks(sentence: str) -> set[str]:
     return {kind for kind, pattern in ASKS.items() if pattern.search(sentence)}
 
@@ -84,7 +111,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     family = _family(texts)
     if family is None:
         return
-    span = ol.question_sentence(text)
+    span = asked_sentence(text)
     if span is None:
         return
     sentence = text[span[0]:span[1]]

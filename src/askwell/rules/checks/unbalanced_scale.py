@@ -2,7 +2,9 @@
 
 A two-sided scale (agree/disagree, satisfied/dissatisfied, too slow/too fast) is
 balanced when it offers as many points on each side of the middle: "Excellent,
-Very good, Good, Fair, Poor" has three positive points against two.  A list of
+Very good, Good, Poor" has three positive points against one.  The standard
+quality scale "Excellent, Very good, Good, Fair, Poor" is read as its users read
+it, with "Good" in the middle and "Fair" and "Poor" below.  A list of
 evaluative options with no negative point at all ("Agree, Strongly agree") is the
 extreme case.  One-sided scales that start from zero ("Not at all useful" …
 "Extremely useful") and numeric-only scales are not judged.
@@ -23,6 +25,19 @@ def _names(question: Question, indices: list[int]) -> str:
     return ", ".join(f"'{question.choices[i].text.strip()}'" for i in indices)
 
 
+def _quality_middle(scale: ol.Scale, high: list[int], low: list[int]) -> bool:
+    """Whether a quality list is the standard "Excellent … Good, Fair, Poor": one more point above.
+
+    Its plain "Good" sits between the graded praise above it and "Fair" and "Poor" below,
+    so it is the middle; "Excellent, Very good, Good, Poor" (no "Fair") stays unbalanced.
+    """
+    if len(high) != len(low) + 1 or len(low) < 2 or scale.families != {"quality"}:
+        return False
+    middle = scale.labels[high[-1] if high[-1] < low[0] else high[0]]
+    cores = {scale.labels[i].core for i in low}
+    return middle.core == "good" and bool(cores & {"fair", "only fair"}) and bool(cores - {"fair", "only fair"})
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit on the first option of the heavier side."""
     scale = ol.scale([c.text for c in question.choices])
@@ -32,7 +47,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     high = [i for i in scale.points if scale.side(i) > 0]
     zero = any(scale.labels[i].pole == "zero" for i in scale.points)
     if scale.bipolar:
-        if len(low) == len(high):
+        if len(low) == len(high) or _quality_middle(scale, high, low):
             return
         heavy, light = (high, low) if len(high) > len(low) else (low, high)
         if scale.valenced:
