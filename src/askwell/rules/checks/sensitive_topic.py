@@ -11,17 +11,26 @@ you live now, not where you were born") is not asked.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.missing_opt_out import set_aside
-from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside
+from askwell.rules.checks.questions import question_sentences, span_tokens
+from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside, sent_root, subject
+from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from askwell.rules.kinds import Phrases
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
+# The item says why it asks or how the answer is protected: the respondent can weigh it.
+REASON = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhelps? us\b|\bconfidential\b|"
+                    r"\banonymous\b|\bwe (?:only )?use (?:this|your answer)\b|\bonly to\b|\bthe reason we\b",
+                    re.IGNORECASE)
+# Verbs of feeling and opinion: a question about them asks a view, not a confession.
+FEELINGS = {"feel", "think", "worry", "believe", "rate", "consider", "agree", "support", "oppose", "say", "find"}
 # Phrases in which a topic word names something else: a field of study, a threshold, a workshop matter.
 NOT_PERSONAL = ("health sciences", "health science", "public health", "global health", "health care", "healthcare",
                 "health research", "health data", "years of age or", "age or above", "age or older", "age or over",
@@ -40,23 +49,55 @@ def _patterns(options: dict[str, Any]) -> "tuple[Phrases, list[tuple[str, Phrase
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit on the first sensitive topic word of an item that offers no opt-out."""
-    if question.choices or question.type == "yes-no":
-        # With answer options (a yes-no item has Yes and No), missing-prefer-not-to-say gives
-        # the same advice on the options; one finding per problem, not two.
-        return
+    # The question itself is the problem: an item with options gets this finding on its
+    # wording, and missing-prefer-not-to-say one on its options (two fixes, two places).
     anything, topics = per_options(options, _patterns)
     text = question.text
-    if not anything.search(text):
-        # Most items touch no topic at all: one scan instead of one per topic.
+    if has_opt_out(question) or REASON.search(text):
         return
-    if has_opt_out(question):
-        return
-    hedges = hedge_spans(text, NOT_PERSONAL) + set_aside(text)
-    for topic, phrases in topics:
-        for m in phrases.finditer(text):
-            if inside(hedges, m.start(), m.end()):
-                continue
-            yield Hit(m.start(), m.end(), message=(
-                f"'{m.group(0)}' touches a sensitive topic ({topic.replace('_', ' ')}); say why you ask and "
-                "offer 'Prefer not to say'."))
-            return
+    if anything.search(text):
+        hedges = hedge_spans(text, NOT_PERSONAL) + set_aside(text)
+        for topic, phrases in topics:
+            for m in phrases.finditer(text):
+                if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start()):
+                    continue
+                yield Hit(m.start(), m.end(), message=(
+                    f"'{m.group(0)}' touches a sensitive topic ({topic.replace('_', ' ')}); say why you ask and "
+                    "offer 'Prefer not to say'."))
+                return
+    behaviour = _stigmatised(doc, float(options.get("min_valence", 2.0)))
+    if behaviour is not None:
+        yield Hit(behaviour.idx, behaviour.idx + len(behaviour.text), message=(
+            f"'{behaviour.text}' asks respondents to admit to something illegal or stigmatised; say why you ask, "
+            "make it easy to answer honestly, and offer 'Prefer not to say'."))
+
+
+def _indefinite(doc: "Doc", start: int) -> bool:
+    """'would you accept a lower salary': a kind of thing, not the respondent's own."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root if span.root.pos_ == "NOUN" else span.root.head
+    if noun.head.lemma_ in ("have", "be", "get", "receive", "take", "live"):
+        return False  # "Do you have a disability?": the respondent's own
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _stigmatised(doc: "Doc", floor: float) -> "Token | None":
+    """A word people rate strongly negative in a question about the respondent's own conduct.
+
+    "Have you ever been arrested?", "…under the influence of illegal drugs?", "Have you
+    cheated…?": the respondent must own up to it (VADER's lexicon rates the word at
+    ``floor`` or below). Questions about others or about feelings are not confessions.
+    """
+    for sent in question_sentences(doc):
+        subj = subject(sent)
+        if subj is None or subj.lower_ not in ("you", "i"):
+            continue
+        root = sent_root(sent)
+        if root.pos_ != "VERB" or root.lemma_.lower() in FEELINGS:
+            continue  # "How worried are you about crime?": an opinion or a state, not a confession
+        for t in span_tokens(sent):
+            if t.pos_ in ("VERB", "ADJ", "NOUN") and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
+                return t
+    return None
