@@ -56,6 +56,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if t.head.i != sent_root(sent).i and t.i != sent_root(sent).i and t.dep_ not in ("xcomp", "conj"):
                 continue
             hit_end = None
+            if any(c.tag_ == "MD" and c.lower_ in ("would", "could", "'d") for c in t.children) or any(
+                    c.dep_ == "prep" and c.lower_ in ("for", "against") for c in t.children):
+                continue  # "How would you vote…", "vote for a candidate": a choice, not a good deed to claim
             if lemma in verbs:
                 hit_end = t.idx + len(t.text)
             elif lemma in objects:
