@@ -18,6 +18,7 @@ from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.missing_opt_out import set_aside
 from askwell.rules.checks.questions import question_sentences, span_tokens
+from askwell.rules.checks.subject import is_subject
 from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside, sent_root, subject
 from askwell.valence import valence
 
@@ -61,6 +62,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             for m in phrases.finditer(text):
                 if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start()):
                     continue
+                if context.questions and is_subject(m.group(0), context):
+                    continue  # a health survey asks about health: respondents came for that topic
                 yield Hit(m.start(), m.end(), message=(
                     f"'{m.group(0)}' touches a sensitive topic ({topic.replace('_', ' ')}); say why you ask and "
                     "offer 'Prefer not to say'."))
