@@ -1,7 +1,7 @@
 """A golden JSON test on examples/: the whole pipeline, every format, byte for byte.
 
-Set ASKWELL_UPDATE_GOLDEN=1 to rewrite the golden file after an intended change,
-and review the diff like code.
+Run ``ASKWELL_UPDATE_GOLDEN=1 pytest tests/test_examples_golden.py`` to rewrite the golden
+file after an intended change, and review the diff like code. An ordinary run never writes it.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ def test_examples_match_golden_json(monkeypatch) -> None:  # type: ignore[no-unt
     result = CliRunner().invoke(main, ["check", "examples/", "--format", "json", "--config", "examples/.askwell.yaml", "--no-cache"])
     assert result.exit_code == 1, result.output
     got = _normalise(result.stdout)
-    if os.environ.get("ASKWELL_UPDATE_GOLDEN") or not GOLDEN.exists():
+    if os.environ.get("ASKWELL_UPDATE_GOLDEN") == "1":
         GOLDEN.write_text(got, encoding="utf-8")
+    # A missing golden file is a failure, never written by an ordinary test run.
+    assert GOLDEN.is_file(), f"no golden file {GOLDEN}; run with ASKWELL_UPDATE_GOLDEN=1 to create it"
     assert got == GOLDEN.read_text(encoding="utf-8")
 
 

@@ -129,10 +129,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     preface = _preface(doc) or _postposed(doc)
     if not preface or _neutral(preface, neutral):
         return
-    if any(t.lower_ in ("n't", "not", "never") for t in preface):
+    trigger = _trigger(preface, floor, measured)
+    if trigger is not None and trigger.lower_ in MAJORITY and any(t.lower_ in ("n't", "not", "never") for t in preface):
         # "Many people don't manage to vote…": making a socially undesirable answer easy to
         # give is the recommended preface for sensitive questions, not a push.
         return
-    trigger = _trigger(preface, floor, measured)
     if trigger is not None:
         yield Hit(preface[0].idx, trigger.idx + len(trigger.text))

@@ -19,6 +19,12 @@ from askwell.valence import valence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
+# Verbs of change in one direction: they presuppose the change and its direction.
+DIRECTIONAL = {"improve", "increase", "boost", "enhance", "strengthen", "worsen", "decline", "drop", "fall", "rise",
+               "decrease", "deteriorate", "grow", "reduce", "damage", "spoil", "hurt", "harm"}
+# Verbs of a change of state: "When did you give up…?", "Why did X drop?" take the change as given.
+CHANGE_OF_STATE = {"stop", "quit", "start", "begin", "drop", "fall", "rise", "decline", "improve", "worsen",
+                   "fail", "abandon", "lose"}
 EFFECT_VERBS = {"affect", "impact", "change", "influence", "shape", "harm", "hurt"}
 HEDGES = ("or oppose", "or against", "if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
           "or harm", "or no ")
@@ -30,7 +36,11 @@ def _hedged(sent: "Span", question: Question) -> bool:
     low = span_text(sent).lower()
     if any(h in low for h in HEDGES):
         return True
-    # A scale whose options include the negative end answers the assumption.
+    # A scale whose options include the zero answers an assumed experience ("How much did you
+    # enjoy…? Not at all"), but not an assumed direction of change: "How much has it improved?
+    # Not at all … A great deal" leaves no way to say it got worse.
+    if any(t.lemma_.lower() in DIRECTIONAL for t in span_tokens(sent) if t.pos_ == "VERB"):
+        return False
     return any(c.text.lower().startswith(("not ", "none", "no ")) for c in question.choices)
 
 
@@ -100,6 +110,8 @@ def _why_premise(sent: "Span") -> "Token | None":
     for t in tokens[1:]:
         if t.tag_ in ("JJR", "RBR") or (t.pos_ in ("ADJ", "ADV", "VERB") and abs(valence(t.lower_)) >= 1.0):
             return t
+        if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_OF_STATE:
+            return t  # "Why has the food quality dropped?": the drop is taken as given
     return None
 
 
