@@ -120,7 +120,7 @@ def _judgement(t: "Token") -> bool:
         # liking; "Have you ever been arrested?" reports an event that happened to you.
         you = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "i", "we") for c in t.children)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
-        return not you or (score > 0 and not passive)
+        return not you or (score >= 1.5 and not passive)  # "share" (1.2) is an act, "enjoy" (2.2) a liking
     if t.pos_ in ("ADJ", "ADV", "NOUN") and score:
         return True
     # "Was the schedule crazy?": a gradable adjective as the predicate is a judgement, not a fact

@@ -116,7 +116,7 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
         # things put up for one judgement ("rate the slides or the handouts") ask twice.
         return True
     if cc.lower_ != "or" and first.dep_ in ("nmod", "compound") and first.head.pos_ == "NOUN" \
-            and first.head.i > second.i:
+            and first.head.i > second.i and not (first.lower_.endswith("ing") and second.lower_.endswith("ing")):
         return True  # "training and development opportunities": one named field
     if in_brackets(doc, first.i):
         return True

@@ -101,6 +101,8 @@ def _stigmatised(doc: "Doc", floor: float) -> "Token | None":
         if root.pos_ != "VERB" or root.lemma_.lower() in FEELINGS:
             continue  # "How worried are you about crime?": an opinion or a state, not a confession
         for t in span_tokens(sent):
+            if t.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.children):
+                continue  # "What did you fail to understand?": a difficulty, not a misdeed
             if t.pos_ in ("VERB", "ADJ", "NOUN") and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
                 return t
     return None
