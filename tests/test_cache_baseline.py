@@ -241,3 +241,22 @@ def test_cli_writes_the_pack_snapshot_beside_the_results(tmp_path: Path, monkeyp
     assert (tmp_path / cache_mod.DIRNAME / "packs.json").exists()
     second = CliRunner().invoke(main, ["check", "q.txt", "--format", "json"])
     assert first.output == second.output and first.exit_code == second.exit_code == 1
+
+
+def test_two_check_runs_in_one_process_keep_the_pack_snapshot(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The second run shares the packs the first parsed and reads none through the snapshot:
+    # it must leave the snapshot as the first run wrote it, not empty it.
+    from askwell.rules import packs
+
+    monkeypatch.setattr(packs, "_RULES", {})  # as in a fresh process: nothing parsed yet
+    monkeypatch.setattr(packs, "_VALUES", {})
+    survey = tmp_path / "s.txt"
+    survey.write_text("How did the workshop go for you?\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    snapshots = []
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["check", str(survey), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        path = tmp_path / cache_mod.DIRNAME / "packs.json"
+        snapshots.append(json.loads(path.read_text())["files"])
+    assert snapshots[0] and snapshots[1] == snapshots[0]

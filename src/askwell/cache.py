@@ -253,6 +253,12 @@ class PackSnapshot:
             self._dirty = True
 
     def save(self) -> None:
-        """Write the snapshot if it changed, keeping only the entries this run read or added."""
+        """Write the snapshot if it changed, keeping the entries this run read or added.
+
+        A run that read nothing through it (a second run in the same process shares the
+        packs the first one parsed) leaves the file alone instead of emptying it.
+        """
+        if not self._used and not self._dirty:
+            return
         if self._dirty or self._used != set(self.entries):
             _write(self.path, {"format": FORMAT, "files": {k: v for k, v in self.entries.items() if k in self._used}})
