@@ -98,11 +98,18 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             target = t  # "our quick, welcoming helpers"
         elif t.i > 0 and doc[t.i - 1].lower_ == "how" and doc[t.i - 1].tag_ == "WRB" and t.pos_ == "ADJ":
             target = t  # "How inspiring was the keynote?": the question's own scale is praise
+        elif t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be" and t.pos_ == "ADJ" and not any(
+                c.dep_ == "nsubj" and c.lower_ in ("you", "i", "we") for c in t.head.children):
+            # "…that the instructors were excellent": a claim with its praise built in ("Are you
+            # happy with…" asks the respondent's own state instead).
+            target = t
         else:
             continue
         how = target.dep_ not in MODIFIER_DEPS and target.dep_ not in ("advmod", "conj")
+        # (A predicate adjective, like a "How …" scale word, loads only as outright praise or blame.)
         if how:
-            # "How satisfied…", "How engaging…" name the scale; only outright praise loads it.
+            # "How satisfied…", "How engaging…" name the scale, "was comfortable" is an ordinary
+            # claim to rate; only outright praise or blame ("excellent", "awful") loads them.
             if abs(word_valence(target)) < HOW_FLOOR:
                 continue
         elif abs(word_valence(target)) < floor or _choosing(target):
