@@ -60,7 +60,7 @@ def map_type(kind: Any, text: str) -> str:
     return "unknown"  # ranking, missing type, anything new
 
 
-def _walk(entries: Any) -> Iterator[dict[str, Any]]:
+def _walk(entries: Any, section: str | None = None) -> Iterator[dict[str, Any]]:
     for entry in entries or ():
         if not isinstance(entry, dict):
             continue
@@ -71,8 +71,8 @@ def _walk(entries: Any) -> Iterator[dict[str, Any]]:
         if kind == "group" or entry.get("items"):
             if text.endswith("?"):
                 yield {"id": str(entry.get("id") or ""), "text": text, "type": "unknown", "choices": (),
-                       "required": entry.get("required")}
-            yield from _walk(entry.get("items"))
+                       "required": entry.get("required"), "section": section}
+            yield from _walk(entry.get("items"), text or section)
             continue
         if not text:
             continue
@@ -80,7 +80,7 @@ def _walk(entries: Any) -> Iterator[dict[str, Any]]:
         if not choices and entry.get("scale") is not None:
             choices = _scale_choices(entry.get("scale"))
         yield {"id": str(entry.get("id") or ""), "text": text, "type": map_type(kind, text),
-               "choices": choices, "required": entry.get("required")}
+               "choices": choices, "required": entry.get("required"), "section": section}
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -95,6 +95,13 @@ def iter_items(data: Path = DATA) -> Iterator[Item]:
     for path in files(data):
         for item in _walk(load(path).get("questions")):
             yield path.name, item["id"], item["text"], item["type"], item["choices"]
+
+
+def iter_sections(data: Path = DATA) -> Iterator[tuple[str, str, str | None]]:
+    """(file name, item id, the text of the group the item sits in, or None) for every leaf item."""
+    for path in files(data):
+        for item in _walk(load(path).get("questions")):
+            yield path.name, item["id"], item["section"]
 
 
 def to_askwell(survey: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from carpentries import iter_items  # noqa: E402
+from carpentries import iter_items, iter_sections  # noqa: E402
 
 from askwell.config import active_rules, load  # noqa: E402
 from askwell.engine import Checked, Engine  # noqa: E402
@@ -30,10 +30,12 @@ from askwell.policy import apply  # noqa: E402
 def lint_carpentries() -> list[tuple[str, Checked]]:
     """(survey file, checked question) for every item, each survey linted as one file."""
     by_file: dict[str, list[Question]] = defaultdict(list)
-    for name, qid, text, qtype, choices in iter_items():
+    # A group's stem ("Describe your knowledge about the following topics.") is the section
+    # its rows sit in, as an askwell survey file's sections give it.
+    for (name, qid, text, qtype, choices), (_, _, section) in zip(iter_items(), iter_sections()):
         n = len(by_file[name]) + 1
         by_file[name].append(Question(text=text, path=name, line=n, column=1, offsets=OffsetMap.at(n, 1), id=qid,
-                                      type=qtype, choices=tuple(Choice(c) for c in choices)))
+                                      type=qtype, choices=tuple(Choice(c) for c in choices), section=section))
     pipeline = Pipeline()
     out: list[tuple[str, Checked]] = []
     for audience in ("learners", "instructors"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_text, span_tokens
 from askwell.rules.checks.stems import wh_word
 from askwell.valence import valence
 
@@ -129,7 +129,7 @@ def _judgement(t: "Token") -> bool:
             and not any(c.like_num for c in t.subtree))
 
 
-def seeks_feedback(sent: "Span", screener: bool = False) -> bool:
+def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False) -> bool:
     """True when the yes/no question asks for an evaluation or for comments, not a fact.
 
     With ``screener`` (an item typed yes/no), "Were there any issues?" is a filter whose
@@ -137,13 +137,15 @@ def seeks_feedback(sent: "Span", screener: bool = False) -> bool:
     """
     lowered = [t.lower_ for t in span_tokens(sent)]
     wish = any(t.tag_ == "MD" for t in span_tokens(sent))  # "anything you would change"
-    if "anything" in lowered and (wish or not screener):
-        return True
-    if not screener and "any" in lowered and "there" in lowered:
-        return True
-    nouns = FEEDBACK_NOUNS if screener else FEEDBACK_NOUNS | EVENT_NOUNS
-    if any(t.lower_ in nouns and t.pos_ == "NOUN" for t in span_tokens(sent)):
-        return True
+    if not text_box:
+        # With a text box, a request for anything else or for comments gets its answer in words.
+        if "anything" in lowered and (wish or not screener):
+            return True
+        if not screener and "any" in lowered and "there" in lowered:
+            return True
+        nouns = FEEDBACK_NOUNS if screener else FEEDBACK_NOUNS | EVENT_NOUNS
+        if any(t.lower_ in nouns and t.pos_ == "NOUN" for t in span_tokens(sent)):
+            return True
     return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet"))
 
 
@@ -174,6 +176,19 @@ def rewrite(sent: "Span") -> str:
     return f"How, if at all, {first} {remainder}?".replace("  ", " ")
 
 
+FOLLOW_UP = {"explain", "describe", "tell", "specify", "list", "say", "give", "share", "elaborate", "detail"}
+
+
+def _follow_up(sent: "Span", doc: "Doc") -> bool:
+    """A later sentence of the item that asks for the detail: a wh-question or 'Please explain.'."""
+    for later in sentences(doc):
+        if later.start <= sent.start:
+            continue
+        if wh_word(later) is not None or any(t.lemma_.lower() in FOLLOW_UP and t.dep_ == "ROOT" for t in later):
+            return True
+    return False
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """Yield a hit on the auxiliary of each yes/no question sentence."""
     for sent in question_sentences(doc):
@@ -184,10 +199,16 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent))
             continue
         aux = _inverted(sent)
-        if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no"):
+        # An item with a text box ("open") that asks for anything else or for comments gets
+        # them whatever its wording: "Is there anything else you would like to tell us?" is
+        # the accepted closing question. A judgement ("Was it useful?") is closed either way.
+        if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no",
+                                                                   text_box=question.type == "open"):
             continue
-        if any(wh_word(later) is not None for later in question_sentences(doc) if later.start > sent.start):
+        if _follow_up(sent, doc):
             continue  # "Are there other resources? What were they?": the open follow-up is there
+        if any(t.dep_ == "expl" for t in span_tokens(sent)) and "anything" not in doc_words(doc):
+            continue  # "Were there enough helpers?", "Were there any issues?": a count or a screener
         if len(words) > 1 and words[1].lower_ in ("n't", "not"):
             # "Don't you agree…?" is agreement-seeking; that rule explains it better.
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.subject import is_subject
+from askwell.rules.checks.subject import is_subject, measures_knowledge
 from askwell.rules.kinds import Phrases
 from askwell.rules.packs import wordlist
 
@@ -50,6 +50,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     levels = tuple(options["levels"].get(context.audience, ["basic", "advanced"]))
     if not levels:
         return
+    if measures_knowledge(question, context):
+        return  # the term is the skill or concept being rated: not knowing it is an answer
     regex, _ = _terms(levels)
     text = question.text
     for m in regex.finditer(text):

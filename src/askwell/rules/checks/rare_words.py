@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, tokens
+from askwell.rules.checks.stems import in_brackets
 from askwell.nlp import zipf
-from askwell.rules.checks.subject import subject_words
+from askwell.rules.checks.subject import measures_knowledge, subject_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -20,14 +21,19 @@ if TYPE_CHECKING:  # pragma: no cover
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rare word token."""
     min_zipf, min_length = options["min_zipf"], options["min_length"]
+    if measures_knowledge(question, context):
+        return  # the term is the skill or concept being rated: not knowing it is an answer
     # The Doc's distinct lowercased words first (lowercasing never shortens a word): when
     # all are common, no token needs a look.
     if not any(zipf(w) < min_zipf for w in doc_words(doc) if len(w) >= min_length):
         return
+    seen: set[str] = set()
     for t in tokens(doc):
         text = t.text
-        if not t.is_alpha or len(text) < min_length:
-            continue
+        if not t.is_alpha or len(text) < min_length or text.lower() in seen:
+            continue  # each rare word once per item
+        if in_brackets(doc, t.i):
+            continue  # "(lowercase)", "(e.g. a notebook)": a format or an explanation, not the question
         # Most words are common: look that up first (memoised), and only then ask the parse.
         lowered = text.lower()
         score = zipf(lowered)
@@ -46,6 +52,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         score = max(score, zipf(lemma))
         if score < min_zipf and _transparent(lowered, min_zipf):
             continue  # "healthiness", "timetabled": a common word with a plain ending
+        seen.add(lowered)
         if score == 0.0:
             yield Hit(t.idx, t.idx + len(text), f"'{text}' is not a known English word: a typo, or a term to explain?",
                       suggestion="Check the spelling, or explain the term in the question.")

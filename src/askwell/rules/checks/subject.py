@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from askwell.model import Context
+from askwell.model import Context, Question
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['-][A-Za-z0-9]+)*")
 # A word used in this many items (or this share of them, whichever is more) is the survey's own.
@@ -43,3 +43,25 @@ def is_subject(term: str, context: Context) -> bool:
     """True when every word of ``term`` is one the survey names or uses throughout."""
     words = _words(term)
     return bool(words) and words <= subject_words(context)
+
+
+# Items that ask how well respondents know or can do something: the term they name is what
+# is measured ("Initialize a repository with git", "Formative vs. summative assessment").
+MEASURES_KNOWLEDGE = re.compile(
+    r"\b(?:your ability|able to|familiar|familiarity|confiden(?:t|ce)|how well do you know|knowledge (?:of|about)|"
+    r"experience (?:with|of|in|using)|skills? (?:in|with)|level of (?:skill|expertise|knowledge|understanding)|"
+    r"how comfortable are you|understanding of)\b", re.IGNORECASE)
+
+
+def measures_knowledge(question: Question, context: Context) -> bool:
+    """True when the item, or the group stem just before it, asks what respondents know or can do."""
+    if MEASURES_KNOWLEDGE.search(question.text):
+        return True
+    if question.section and MEASURES_KNOWLEDGE.search(question.section):
+        return True
+    index = next((i for i, q in enumerate(context.questions) if q is question), None)
+    if index:
+        before = context.questions[index - 1]
+        # A short row under a stem such as "How would you rate your knowledge of the following?"
+        return not before.choices and bool(MEASURES_KNOWLEDGE.search(before.text)) and len(question.text.split()) <= 12
+    return False
