@@ -88,7 +88,14 @@ def test_folded_text_maps_late_characters_to_their_line() -> None:
 
 
 def test_inline_ignore_comment_is_recorded() -> None:
-    qs = extract(EXAMPLE.read_text(encoding="utf-8"), "x.yaml")
+    text = """title: Inline
+questions:
+  - id: plain
+    text: How would you rate the pace?
+  - id: waived
+    text: Any other comments?  # askwell: ignore[closed]
+"""
+    qs = extract(text, "x.yaml")
     assert qs[-1].ignore == frozenset({"closed"})
     assert qs[0].ignore == frozenset()
 

@@ -88,6 +88,8 @@ def _negative_premise(sent: "Span", floor: float) -> "Token | None":
             or (t.pos_ == "NOUN" and any(c.tag_ == "WDT" for c in t.children))
             # "How has the lack of updates affected you?": the cause is given.
             or (t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_ in EFFECT_VERBS))
+        if asked and any(c.lower_ in ("most", "least") for c in t.children):
+            continue  # "Which part confused you most?": the muddiest point, chosen by the respondent
         if asked and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
             return t
     return None
