@@ -88,3 +88,57 @@ def test_an_acronym_used_throughout_the_survey_is_known(tmp_path):  # type: igno
     assert not any(f["rule"] == "unexplained-acronym" for q in data["questions"] for f in q["findings"])
     once = _survey(tmp_path, "title: Campus services\nquestions:\n  - text: In the past year, how often did you visit the SLC?\n")
     assert any(f["rule"] == "unexplained-acronym" for q in once["questions"] for f in q["findings"])
+
+
+def _rules_by_id(data) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    return {q["id"]: {f["rule"] for f in q["findings"]} for q in data["questions"]}
+
+
+def test_a_yes_no_filter_followed_by_please_explain_is_a_screener(tmp_path):  # type: ignore[no-untyped-def]
+    data = _survey(tmp_path, """title: Teaching online
+questions:
+  - id: modify
+    text: Do you feel the lesson materials need changes for online teaching?
+    type: yes-no
+  - id: why
+    text: Please explain.
+""")
+    assert "closed-question" not in _rules_by_id(data)["modify"]
+
+
+def test_the_accepted_closing_question_with_a_text_box_is_not_closed(tmp_path):  # type: ignore[no-untyped-def]
+    data = _survey(tmp_path, """title: Feedback
+questions:
+  - id: last
+    text: Is there anything else you would like to tell us?
+    type: open
+""")
+    assert "closed-question" not in _rules_by_id(data)["last"]
+
+
+def test_topics_rated_in_a_grid_are_what_is_measured_not_jargon(tmp_path):  # type: ignore[no-untyped-def]
+    data = _survey(tmp_path, """title: Trainer survey
+sections:
+  - title: Describe your knowledge about the following topics.
+    questions:
+      - id: t1
+        text: Formative vs. summative assessment
+        type: scale
+        choices: [None, Some, A lot]
+""")
+    assert not _rules_by_id(data)["t1"] & {"rare-words", "glossary-term"}
+
+
+def test_a_grid_stem_whose_rows_offer_no_change_presupposes_nothing(tmp_path):  # type: ignore[no-untyped-def]
+    data = _survey(tmp_path, """title: Motivation
+sections:
+  - title: How has your interest in these topics changed?
+    questions:
+      - id: stem
+        text: How has your interest in these topics changed?
+      - id: r1
+        text: Version control
+        type: scale
+        choices: [No change, Somewhat more, Much more]
+""")
+    assert "presupposition" not in _rules_by_id(data)["stem"]

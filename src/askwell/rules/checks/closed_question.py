@@ -11,11 +11,12 @@ Python?") offer their own answers.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_text, span_tokens
-from askwell.rules.checks.stems import wh_word
+from askwell.rules.checks.stems import neighbour, wh_word
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -189,6 +190,16 @@ def _follow_up(sent: "Span", doc: "Doc") -> bool:
     return False
 
 
+FOLLOW_UP_ITEM = re.compile(r"^\W*(?:please\s+)?(?:explain|describe|tell us|specify|why\b|if (?:yes|so|no)\b)",
+                            re.IGNORECASE)
+
+
+def _follow_up_item(question: Question, context: Context) -> bool:
+    """The next item asks for the detail ("Please explain.", "If yes, which…"): this one filters."""
+    after = neighbour(question, context, 1)
+    return after is not None and bool(FOLLOW_UP_ITEM.match(after.text))
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """Yield a hit on the auxiliary of each yes/no question sentence."""
     for sent in question_sentences(doc):
@@ -205,7 +216,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no",
                                                                    text_box=question.type == "open"):
             continue
-        if _follow_up(sent, doc):
+        if _follow_up(sent, doc) or _follow_up_item(question, context):
             continue  # "Are there other resources? What were they?": the open follow-up is there
         if any(t.dep_ == "expl" for t in span_tokens(sent)) and "anything" not in doc_words(doc):
             continue  # "Were there enough helpers?", "Were there any issues?": a count or a screener

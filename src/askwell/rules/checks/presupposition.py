@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
-from askwell.rules.checks.stems import wh_word
+from askwell.rules.checks.stems import neighbour, wh_word
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,7 @@ WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "ho
         "how do", "to what extent")
 
 
-def _hedged(sent: "Span", question: Question) -> bool:
+def _hedged(sent: "Span", question: Question, context: Context) -> bool:
     low = span_text(sent).lower()
     if any(h in low for h in HEDGES):
         return True
@@ -41,7 +41,15 @@ def _hedged(sent: "Span", question: Question) -> bool:
     # Not at all … A great deal" leaves no way to say it got worse.
     if any(t.lemma_.lower() in DIRECTIONAL for t in span_tokens(sent) if t.pos_ == "VERB"):
         return False
-    return any(c.text.lower().startswith(("not ", "none", "no ")) for c in question.choices)
+    return any(c.text.lower().startswith(("not ", "none", "no ")) for c in _choices(question, context))
+
+
+def _choices(question: Question, context: Context) -> tuple:  # type: ignore[type-arg]
+    """The item's choices, or for a grid stem without its own, those of its first row."""
+    if question.choices:
+        return question.choices
+    row = neighbour(question, context, 1)
+    return row.choices if row is not None and row.section == question.text else ()
 
 
 # How the balanced form of a one-sided adjective reads.
@@ -123,7 +131,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     floor = float(options.get("min_valence", 1.0))
     for sent in question_sentences(doc):
         low = span_text(sent).lower().lstrip()
-        if not _hedged(sent, question):
+        if not _hedged(sent, question, context):
             found = _why_premise(sent) if low.startswith("why") else None
             if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
                                   or low.startswith(("in what", "to what"))):
@@ -135,7 +143,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue
-        if _hedged(sent, question):
+        if _hedged(sent, question, context):
             continue
         tokens = [t for t in span_tokens(sent) if not t.is_space]
         if low.startswith(WAYS):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from askwell.model import Context, Question
+from askwell.rules.checks.stems import neighbour
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['-][A-Za-z0-9]+)*")
 # A word used in this many items (or this share of them, whichever is more) is the survey's own.
@@ -50,7 +51,8 @@ def is_subject(term: str, context: Context) -> bool:
 MEASURES_KNOWLEDGE = re.compile(
     r"\b(?:your ability|able to|familiar|familiarity|confiden(?:t|ce)|how well do you know|knowledge (?:of|about)|"
     r"experience (?:with|of|in|using)|skills? (?:in|with)|level of (?:skill|expertise|knowledge|understanding)|"
-    r"how comfortable are you|understanding of)\b", re.IGNORECASE)
+    r"how comfortable are you|understanding of|(?:these|the following) (?:topics|skills|tasks|tools|concepts|areas))\b",
+    re.IGNORECASE)
 
 
 def measures_knowledge(question: Question, context: Context) -> bool:
@@ -59,9 +61,8 @@ def measures_knowledge(question: Question, context: Context) -> bool:
         return True
     if question.section and MEASURES_KNOWLEDGE.search(question.section):
         return True
-    index = next((i for i, q in enumerate(context.questions) if q is question), None)
-    if index:
-        before = context.questions[index - 1]
+    before = neighbour(question, context, -1)
+    if before is not None:
         # A short row under a stem such as "How would you rate your knowledge of the following?"
         return not before.choices and bool(MEASURES_KNOWLEDGE.search(before.text)) and len(question.text.split()) <= 12
     return False
