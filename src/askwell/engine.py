@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from askwell.config import ActiveRule, Config
-from askwell.model import Context, Finding, Hit, Question
+from askwell.model import Context, Finding, Hit, OffsetMap, Question
 from askwell.nlp import Pipeline
 from askwell.rules.checks.questions import forget_views, remember_text
 from askwell.rules.kinds import Check, MatcherPool, build
@@ -206,7 +206,48 @@ class Engine:
         for f, (_, qs) in enumerate(files):
             for index, extra in self.check_survey(qs, contexts[f]).items():
                 results[f][index].extend(extra)
+        if by_text:
+            self._verify_rewrites(files, contexts, results)
         return results
+
+    def _verify_rewrites(self, files: list[tuple[str, tuple[Question, ...]]], contexts: list[Context],
+                         results: list[list[list[RuleHit]]]) -> None:
+        """Keep a rewritten question only when it passes the rules itself; else show the rule's advice.
+
+        A rewrite is a hit's suggestion that is a whole question ("…?"). It is linted as the
+        same item (type, choices, section, file): it must raise nothing in the category of
+        the rule that proposed it and no error at all ("Do you agree or disagree that the
+        workshop was great?" is dropped as a fix for "Don't you agree…", which it only
+        rephrases). One NLP pass over the distinct rewrites of questions that have hits.
+        """
+        category = {a.rule.id: a.rule.category for a in self.rules}
+        severity = {a.rule.id: a.severity for a in self.rules}
+        wanted: dict[tuple[str, int, int], list[tuple[int, int, int]]] = {}
+        for f, (_, qs) in enumerate(files):
+            for k, q in enumerate(qs):
+                for j, (rid, hit) in enumerate(results[f][k]):
+                    text = (hit.suggestion or "").strip()
+                    if text.endswith("?") and text != q.text.strip() and hit.choice is None:
+                        wanted.setdefault((text, f, k), []).append((f, k, j))
+        if not wanted:
+            return
+        texts = sorted({text for text, _, _ in wanted})
+        docs = dict(zip(texts, self.pipeline.pipe(texts, n_process=1)))
+        keys = list(wanted)
+        items = []
+        for text, f, k in keys:
+            q = files[f][1][k]
+            remember_text(docs[text], text)
+            items.append((Question(text=text, path=q.path, line=q.line, column=q.column,
+                                   offsets=OffsetMap.at(q.line, q.column), type=q.type, choices=q.choices,
+                                   title=q.title, section=q.section), docs[text], contexts[f]))
+        for key, found in zip(keys, self.check_batch(items)):
+            for f, k, j in wanted[key]:
+                rid, hit = results[f][k][j]
+                if any(category.get(r) == category.get(rid) or severity.get(r) == "error" for r, _ in found):
+                    results[f][k][j] = (rid, replace(hit, suggestion=None))
+        for doc in docs.values():
+            forget_views(doc)
 
     def place(self, files: list[tuple[str, tuple[Question, ...]]],
               hits: list[list[list[RuleHit]]]) -> list[Checked]:

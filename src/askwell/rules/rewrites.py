@@ -29,16 +29,25 @@ def _statement(text: str) -> str:
     return body[:1].lower() + body[1:] if first.lower() in FUNCTION_WORDS else body
 
 
+# "the workshop was great": the thing judged, before its verb.
+_CLAIM = re.compile(r"^(?P<thing>.+?)\s+(?:was|were|is|are|has been|have been)\b", re.IGNORECASE)
+
+
 def balanced_agreement(text: str, start: int, end: int) -> str | None:
-    """'Don't you agree that X?' and 'X, right?' → 'Do you agree or disagree that X?'"""
+    """'Don't you agree that X was great?' and 'X was great, right?' → 'What did you think of X?'
+
+    An agree/disagree question, even a balanced one, still asks for assent to a claim; asking
+    about the thing itself lets respondents say what they think of it.
+    """
     stem = LEADING_STEM.match(text)
     if stem:
-        rest = text[stem.end():]
-        return f"Do you agree or disagree that {_statement(rest)}?" if rest.strip(" ?") else None
-    if start > 0 and text[start:start + 1] == ",":
-        statement = text[:start]
-        return f"Do you agree or disagree that {_statement(statement)}?" if statement.strip() else None
-    return None
+        claim = _statement(text[stem.end():])
+    elif start > 0 and text[start:start + 1] == ",":
+        claim = _statement(text[:start])
+    else:
+        return None
+    m = _CLAIM.match(claim)
+    return f"What did you think of {m.group('thing')}?" if m and m.group("thing").strip() else None
 
 
 COPULAS = {"is", "was", "are", "were", "be", "been", "being", "seem", "seemed", "looks", "looked"}

@@ -172,6 +172,9 @@ def rewrite(sent: "Span") -> str:
             if t.dep_ == "acomp" and t.pos_ == "ADJ":
                 subject = " ".join(w.text for w in words[1:t.i - sent.start] if not w.is_punct)
                 return f"How {t.lower_}, if at all, {lowered[0]} {subject}?"
+    if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
+        rest = " ".join(t.text for t in words[3:] if not t.is_punct)
+        return f"What did you think of {rest}?"  # "Did you like the workshop?"
     first = words[0].text.lower()
     remainder = body.split(None, 1)[1] if " " in body else ""
     return f"How, if at all, {first} {remainder}?".replace("  ", " ")
