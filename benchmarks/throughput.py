@@ -95,7 +95,9 @@ def make_pipelines(model: str | None):
             return self.shared
 
         def pipe(self, texts: Iterable[str], n_process: int = 1) -> Iterator:
-            return (self.docs[t] for t in texts)
+            # Texts askwell makes itself (the rewrites it verifies) are parsed here: that parse is
+            # askwell's own work, which bare spaCy does not do.
+            return (self.docs[t] if t in self.docs else self.shared(t) for t in texts)
 
     return TimedPipeline(model), PreParsed(model)
 
