@@ -35,3 +35,9 @@ def lexicon() -> dict[str, float]:
 def valence(word: str) -> float:
     """The word's valence, 0.0 when VADER does not rate it."""
     return lexicon().get(word.lower(), 0.0)
+
+
+@lru_cache(maxsize=8)
+def rated_words(floor: float) -> frozenset[str]:
+    """The words VADER rates at least ``floor`` away from zero (a set to intersect with a text's words)."""
+    return frozenset(w for w, v in lexicon().items() if abs(v) >= floor)

@@ -126,6 +126,8 @@ def _options(options: dict[str, Any]) -> tuple[float, frozenset[str], frozenset[
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit from the start of the framing preface to its trigger word."""
     floor, measured, neutral = per_options(options, _options)
+    if "," not in question.text and len(sentences(doc)) < 2:
+        return  # a preface is an earlier sentence or a clause set off by a comma
     preface = _preface(doc) or _postposed(doc)
     if not preface or _neutral(preface, neutral):
         return

@@ -50,9 +50,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     levels = tuple(options["levels"].get(context.audience, ["basic", "advanced"]))
     if not levels:
         return
-    if measures_knowledge(question, context):
-        return  # the term is the skill or concept being rated: not knowing it is an answer
     regex, _ = _terms(levels)
+    if regex.search(question.text) is None or measures_knowledge(question, context):
+        return  # no term; or the term is the skill or concept being rated: not knowing it is an answer
     text = question.text
     for m in regex.finditer(text):
         term = " ".join(m.group(0).split())

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import tokens
+from askwell.rules.checks.questions import doc_words, tokens
 from askwell.rules.checks.stems import hedge_spans, in_brackets, inside
 from askwell.rules.rewrites import drop_word
-from askwell.valence import valence
+from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -80,6 +80,11 @@ def _words(options: dict[str, Any]) -> tuple[frozenset[str], float]:
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each strongly positive or negative modifier of a noun in the item."""
     measured, floor = per_options(options, _words)
+    words = doc_words(doc)
+    # Most items hold no rated word and no derived or hyphenated form of one: nothing to look at.
+    if rated_words(floor).isdisjoint(words) and not any(
+            "-" in w or w.startswith("over") or w.endswith(SUFFIXES) for w in words):
+        return
     anchors = hedge_spans(question.text, options["exceptions"])
     for t in tokens(doc):
         if t.pos_ not in ("ADJ", "VERB", "ADV") or t.lower_ in measured or t.lemma_.lower() in measured:

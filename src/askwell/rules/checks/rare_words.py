@@ -21,12 +21,12 @@ if TYPE_CHECKING:  # pragma: no cover
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rare word token."""
     min_zipf, min_length = options["min_zipf"], options["min_length"]
-    if measures_knowledge(question, context):
-        return  # the term is the skill or concept being rated: not knowing it is an answer
     # The Doc's distinct lowercased words first (lowercasing never shortens a word): when
     # all are common, no token needs a look.
     if not any(zipf(w) < min_zipf for w in doc_words(doc) if len(w) >= min_length):
         return
+    if measures_knowledge(question, context):
+        return  # the term is the skill or concept being rated: not knowing it is an answer
     seen: set[str] = set()
     for t in tokens(doc):
         text = t.text

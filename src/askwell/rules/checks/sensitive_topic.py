@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.missing_opt_out import set_aside
-from askwell.rules.checks.questions import question_sentences, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, span_tokens
 from askwell.rules.checks.subject import is_subject
 from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside, sent_root, subject
-from askwell.valence import valence
+from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from askwell.rules.kinds import Phrases
@@ -68,7 +68,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                     f"'{m.group(0)}' touches a sensitive topic ({topic.replace('_', ' ')}); say why you ask and "
                     "offer 'Prefer not to say'."))
                 return
-    behaviour = _stigmatised(doc, float(options.get("min_valence", 2.0)))
+    floor = float(options.get("min_valence", 2.0))
+    behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) else _stigmatised(doc, floor)
     if behaviour is not None:
         yield Hit(behaviour.idx, behaviour.idx + len(behaviour.text), message=(
             f"'{behaviour.text}' asks respondents to admit to something illegal or stigmatised; say why you ask, "
