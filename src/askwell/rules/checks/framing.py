@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, sentences, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_tokens
 from askwell.rules.checks.stems import WH_TAGS
-from askwell.valence import valence
+from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -31,6 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
             "hundreds", "millions"}
 COUNTED = {"every", "thousands", "hundreds", "millions"}
+# Surface words any trigger below needs (with REPORTING's lemmas and the rated words).
+CUES = MAJORITY | COUNTED | {"given", "considering", "light", "view", "bearing", "unlike", "thanks", "now", "twice",
+                             "half"}
 # Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
 ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
            "now that")
@@ -128,6 +131,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     floor, measured, neutral = per_options(options, _options)
     if "," not in question.text and len(sentences(doc)) < 2:
         return  # a preface is an earlier sentence or a clause set off by a comma
+    words = doc_words(doc)
+    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words) and not any(
+            t.lemma_ in REPORTING for t in doc):
+        return  # no word that could frame: no majority, no claim, no argument, no judgement
     preface = _preface(doc) or _postposed(doc)
     if not preface or _neutral(preface, neutral):
         return

@@ -82,8 +82,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     measured, floor = per_options(options, _words)
     words = doc_words(doc)
     # Most items hold no rated word and no derived or hyphenated form of one: nothing to look at.
-    if rated_words(floor).isdisjoint(words) and not any(
-            "-" in w or w.startswith("over") or w.endswith(SUFFIXES) for w in words):
+    rated = rated_words(floor)
+    if rated.isdisjoint(words) and not any(
+            "-" in w or w.startswith("over") or any(w.endswith(x) and w[: -len(x)] in rated for x in SUFFIXES)
+            for w in words):
         return
     anchors = hedge_spans(question.text, options["exceptions"])
     for t in tokens(doc):

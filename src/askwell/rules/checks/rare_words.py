@@ -32,13 +32,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         text = t.text
         if not t.is_alpha or len(text) < min_length or text.lower() in seen:
             continue  # each rare word once per item
-        if in_brackets(doc, t.i):
-            continue  # "(lowercase)", "(e.g. a notebook)": a format or an explanation, not the question
         # Most words are common: look that up first (memoised), and only then ask the parse.
         lowered = text.lower()
         score = zipf(lowered)
         if score >= min_zipf:
             continue
+        if in_brackets(doc, t.i):
+            continue  # "(lowercase)", "(e.g. a notebook)": a format or an explanation, not the question
         if t.pos_ == "PROPN" or text.isupper() or (text[:1].isupper() and not t.is_sent_start):
             continue
         lemma = t.lemma_.lower()
