@@ -41,3 +41,9 @@ def valence(word: str) -> float:
 def rated_words(floor: float) -> frozenset[str]:
     """The words VADER rates at least ``floor`` away from zero (a set to intersect with a text's words)."""
     return frozenset(w for w, v in lexicon().items() if abs(v) >= floor)
+
+
+@lru_cache(maxsize=8)
+def derived_words(floor: float, suffixes: tuple[str, ...]) -> frozenset[str]:
+    """Rated words at ``floor`` with each suffix added ("waste" → "wasteful"), for the same quick test."""
+    return frozenset(w + x for w in rated_words(floor) for x in suffixes)

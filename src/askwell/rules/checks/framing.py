@@ -31,14 +31,18 @@ if TYPE_CHECKING:  # pragma: no cover
 MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
             "hundreds", "millions"}
 COUNTED = {"every", "thousands", "hundreds", "millions"}
-# Surface words any trigger below needs (with REPORTING's lemmas and the rated words).
-CUES = MAJORITY | COUNTED | {"given", "considering", "light", "view", "bearing", "unlike", "thanks", "now", "twice",
-                             "half"}
 # Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
 ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
            "now that")
 REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
              "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"}
+# Surface words any trigger below needs (with the rated words): the reporting verbs as they are
+# written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
+IRREGULAR = {"said", "told", "found", "thought", "felt", "knew", "known", "proven", "loved", "backed"}
+CUES = (MAJORITY | COUNTED | IRREGULAR | {"given", "considering", "light", "view", "bearing", "unlike", "thanks",
+                                          "now", "twice", "half"}
+        | {v + x for v in REPORTING for x in ("", "s", "es", "ed", "d", "n", "ing")}
+        | {v[:-1] + "ing" for v in REPORTING if v.endswith("e")})
 
 
 def _preface(doc: "Doc") -> "list[Token]":
@@ -132,8 +136,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if "," not in question.text and len(sentences(doc)) < 2:
         return  # a preface is an earlier sentence or a clause set off by a comma
     words = doc_words(doc)
-    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words) and not any(
-            t.lemma_ in REPORTING for t in doc):
+    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words):
         return  # no word that could frame: no majority, no claim, no argument, no judgement
     preface = _preface(doc) or _postposed(doc)
     if not preface or _neutral(preface, neutral):

@@ -18,7 +18,7 @@ from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, tokens
 from askwell.rules.checks.stems import hedge_spans, in_brackets, inside
 from askwell.rules.rewrites import drop_word
-from askwell.valence import rated_words, valence
+from askwell.valence import derived_words, rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -82,10 +82,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     measured, floor = per_options(options, _words)
     words = doc_words(doc)
     # Most items hold no rated word and no derived or hyphenated form of one: nothing to look at.
-    rated = rated_words(floor)
-    if rated.isdisjoint(words) and not any(
-            "-" in w or w.startswith("over") or any(w.endswith(x) and w[: -len(x)] in rated for x in SUFFIXES)
-            for w in words):
+    if rated_words(floor).isdisjoint(words) and derived_words(floor, SUFFIXES).isdisjoint(words) and not any(
+            "-" in w or w.startswith("over") for w in words):
         return
     anchors = hedge_spans(question.text, options["exceptions"])
     for t in tokens(doc):
