@@ -63,7 +63,12 @@ def drop_word(text: str, start: int, end: int) -> str | None:
     before = text[:start].split()
     if not re.match(r"\s+[^\W\d_]", after) or (before and before[-1].lower() in COPULAS):
         return None
-    rewritten = text[:start] + after.lstrip()
+    if text[end:end + 1] == "-" or text[start - 1:start] == "-":
+        return None  # part of a compound ("award-winning"): no neutral half to keep
+    head = text[:start]
+    if head.endswith(", "):
+        head = head[:-2] + " "  # "the new, improved policy" → "the new policy"
+    rewritten = head + after.lstrip()
     return rewritten[:1].upper() + rewritten[1:]
 
 

@@ -150,7 +150,7 @@ def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False)
     return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet"))
 
 
-def rewrite(sent: "Span") -> str:
+def rewrite(sent: "Span") -> str | None:
     """An open rewrite of a yes/no question, conservative where the parse is unsure."""
     words = [t for t in span_tokens(sent) if not t.is_space]
     lowered = [t.lower_ for t in words]
@@ -167,17 +167,24 @@ def rewrite(sent: "Span") -> str:
     if len(lowered) > 2 and lowered[1] == "you" and words[2].lemma_ == "recommend":
         rest = " ".join(t.text for t in words[3:] if not t.is_punct)
         return f"How likely are you to recommend {rest}?"
-    if lowered[0] in ("is", "are", "was", "were"):
+    if lowered[0] in ("is", "are", "was", "were") and "anything" not in lowered:
         for t in words[1:]:
             if t.dep_ == "acomp" and t.pos_ == "ADJ":
-                subject = " ".join(w.text for w in words[1:t.i - sent.start] if not w.is_punct)
-                return f"How {t.lower_}, if at all, {lowered[0]} {subject}?"
+                # "Were the menu prices reasonable?" → "How reasonable were the menu prices?", keeping
+                # what follows the adjective ("…satisfied with the pavements").
+                k = t.i - sent.start
+                subject = " ".join(w.text for w in words[1:k] if not w.is_punct)
+                rest = "".join(w.text_with_ws for w in words[k + 1:]).strip().rstrip("?").strip()
+                return f"How {t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
         rest = " ".join(t.text for t in words[3:] if not t.is_punct)
         return f"What did you think of {rest}?"  # "Did you like the workshop?"
-    first = words[0].text.lower()
-    remainder = body.split(None, 1)[1] if " " in body else ""
-    return f"How, if at all, {first} {remainder}?".replace("  ", " ")
+    if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("find",) and words[-2].pos_ == "ADJ":
+        # "Did you find the evening useful?" → "How useful did you find the evening?"
+        thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
+        return f"How {words[-2].lower_} did you find {thing}?"
+    # No general template reads as English ("How, if at all, do you feel…"): the advice instead.
+    return None
 
 
 FOLLOW_UP = {"explain", "describe", "tell", "specify", "list", "say", "give", "share", "elaborate", "detail"}
