@@ -322,3 +322,20 @@ def test_required_mark_gate_agrees_with_the_mark_pattern() -> None:
         assert _required(question) == (True if MARK.search(text) else None), repr(text)
 
     agrees()
+
+
+@pytest.mark.parametrize(("text", "better"), [
+    ("How clear and engaging were the explanations?",
+     "How clear were the explanations? How engaging were the explanations?"),
+    ("How would you rate the slides or the handouts?", "How would you rate the slides? How would you rate the handouts?"),
+    ("How clear were the slides and the handout?", "How clear were the slides? How clear was the handout?"),
+])
+def test_double_barreled_items_are_split_and_written_out(lint_text, text: str, better: str) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in lint_text(text) if f.rule == "double-barreled"]
+    assert found and found[0].suggestion == better
+
+
+def test_an_unsafe_split_gives_the_advice(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # "data" belongs to both activities, but the parse gives it to the second: no written-out split.
+    found = [f for f in lint_text("How confident are you in cleaning and analysing data?") if f.rule == "double-barreled"]
+    assert found and not found[0].suggestion.endswith("?")

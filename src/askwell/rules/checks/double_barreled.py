@@ -8,6 +8,7 @@ ranges ("between 1 and 5") and follow-up probes ("and why?") do not count.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
@@ -183,6 +184,47 @@ def _scope(doc: "Doc") -> list[tuple[int, int]]:
     return [(_anchor(s), s.end) for s in asked]
 
 
+def split(first: "Token", cc: "Token", second: "Token") -> str | None:
+    """The question written out once for each of its two things, where the parse makes that safe.
+
+    Two judgements ("How clear and engaging were the explanations?" → "How clear were the
+    explanations? How engaging were the explanations?") and two things that each have their
+    own determiner and nothing after them ("rate the slides or the handouts"). Anything else
+    (shared objects, verbs, prepositions) is left to the advice: a wrong split is worse than none.
+    """
+    doc, sent = first.doc, first.sent
+    if not sent.text.rstrip().endswith("?") or not first.i < cc.i < second.i or first.dep_ == "ROOT":
+        return None
+    if any(c.dep_ == "conj" and c.i != second.i for c in first.children):
+        return None  # three or more things
+    judgements = first.pos_ == "ADJ" and second.pos_ == "ADJ" and not any(
+        c.i > first.i and c.i < cc.i for c in first.children) and not list(second.children)
+    things = (first.pos_ in ("NOUN", "PROPN") and second.pos_ in ("NOUN", "PROPN")
+              and any(c.dep_ in ("det", "poss") for c in first.children)
+              and any(c.dep_ in ("det", "poss") for c in second.children)
+              and not any(c.i > first.i and c.i < cc.i for c in first.children)
+              and not any(c.i > second.i for c in second.children))
+    if not (judgements or things):
+        return None
+    start = first.i if judgements else first.left_edge.i
+    first_span = doc[start:first.i + 1]
+    second_span = doc[second.i if judgements else second.left_edge.i:second.i + 1]
+    base = sent.start_char
+    head, tail = sent.text[:first_span.start_char - base], sent.text[second_span.end_char - base:]
+    one = _agree(head, first) + first_span.text + tail
+    two = _agree(head, second) + second_span.text + tail
+    return f"{one.strip()} {two.strip()}" if one != two else None
+
+
+def _agree(head: str, noun: "Token") -> str:
+    """'…how helpful were the forum?' → '…was the forum?': the verb agrees with one thing, not two."""
+    if noun.tag_ in ("NN", "NNP"):
+        return re.sub(r"\b(were|are)(\s+)(?=\S+\s*$|$)", lambda m: ("was" if m.group(1) == "were" else "is")
+                      + m.group(2), head) if re.search(r"\b(?:were|are)\s+(?:the|your|our|their|this|that)?\s*$",
+                                                       head) else head
+    return head
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit per coordination of two asked-about things, spanning first to second conjunct."""
     words = doc_words(doc)
@@ -199,4 +241,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         start, end = first.idx, second.idx + len(second.text)
         message = (f"This asks about '{first.text}' and '{second.text}' at once; "
                    "one answer cannot speak for both.")
-        yield Hit(start, end, message)
+        yield Hit(start, end, message, suggestion=None if second_question else split(first, cc, second))
