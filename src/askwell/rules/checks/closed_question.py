@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_text, span_tokens
-from askwell.rules.checks.stems import neighbour, wh_word
+from askwell.rules.checks.stems import by_respondent, neighbour, wh_word
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,8 +107,7 @@ def _judgement(t: "Token") -> bool:
         return False  # "Do you consent to…", "Do you agree to take part": permission, not opinion
     if t.pos_ in ("VERB", "AUX") and lemma in ATTITUDE_VERBS:
         # "Did the format work for you?" judges; "Do you work late?" reports a habit.
-        return lemma not in ("work", "go") or not any(
-            c.dep_ == "nsubj" and c.lower_ in ("you", "i", "we") for c in t.children)
+        return lemma not in ("work", "go") or not by_respondent(t)
     if t.pos_ == "NOUN" and t.dep_ not in ("attr", "ROOT"):
         return False  # "Do you have debts?": a thing owned; "Was it a success?": a judgement
     if t.lower_ in FIT_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
@@ -119,7 +118,7 @@ def _judgement(t: "Token") -> bool:
     if t.pos_ == "VERB" and score:
         # "Did the exercises help you?" judges the exercises and "Did you enjoy it?" reports a
         # liking; "Have you ever been arrested?" reports an event that happened to you.
-        you = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "i", "we") for c in t.children)
+        you = by_respondent(t, passive=True)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
         return not you or (score >= 1.5 and not passive)  # "share" (1.2) is an act, "enjoy" (2.2) a liking
     if t.pos_ in ("ADJ", "ADV", "NOUN") and score:

@@ -26,7 +26,7 @@ from askwell.rules.checks.stems import WH_TAGS
 from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
             "hundreds", "millions"}

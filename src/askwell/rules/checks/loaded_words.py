@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, tokens
-from askwell.rules.checks.stems import hedge_spans, in_brackets, inside
+from askwell.rules.checks.stems import by_respondent, hedge_spans, in_brackets, inside
 from askwell.rules.rewrites import drop_word
 from askwell.valence import derived_words, rated_words, valence
 
@@ -103,8 +103,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             target = t  # "our quick, welcoming helpers"
         elif t.i > 0 and doc[t.i - 1].lower_ == "how" and doc[t.i - 1].tag_ == "WRB" and t.pos_ == "ADJ":
             target = t  # "How inspiring was the keynote?": the question's own scale is praise
-        elif t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be" and t.pos_ == "ADJ" and not any(
-                c.dep_ == "nsubj" and c.lower_ in ("you", "i", "we") for c in t.head.children):
+        elif t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be" and t.pos_ == "ADJ" and not by_respondent(t.head):
             # "…that the instructors were excellent": a claim with its praise built in ("Are you
             # happy with…" asks the respondent's own state instead).
             target = t

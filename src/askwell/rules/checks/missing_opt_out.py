@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks import option_labels as ol
 from askwell.rules.kinds import could_hold, rarest_runs
+from askwell.rules.checks.stems import set_aside
 from askwell.rules.packs import wordlist
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,23 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 # Technical senses of sensitive words in a computing community.
 NOT_SENSITIVE = re.compile(r"\brace conditions?\b|\bdata race\b|\bage of (?:the|your) (?:data|code|computer|"
                            r"software|machine|laptop)\b", re.IGNORECASE)
-
-
-# A topic the item sets aside ("where you live now, not where you were born", "(not your
-# religion)", "We do not ask about nationality"): the words name what is NOT asked.
-EXCLUDED = re.compile(
-    r"(?:[,;(\u2014-]\s*|\bbut\s+)not\b[^.;:()?!]*|\b(?:rather than|instead of|other than|as opposed to|excluding|"
-    r"apart from|regardless of)\b[^.;:()?!]*|\b(?:we|i)\s+(?:do not|don't|are not|aren't|will not|won't)\s+"
-    r"(?:ask|asking|need|want|collect|record)\b[^.;:()?!]*", re.IGNORECASE)
-# The respondent's age at a past event ("How old were you when you first…"): a life-history
-# fact about when something happened, not how old the respondent is.
-PAST_AGE = re.compile(r"\bhow old were you\s+(?:when|at the time|the first)\b|\byour age\s+(?:when|at the time)\b|"
-                      r"\b(?:at\s+)?what age (?:were|did) you\b", re.IGNORECASE)
-
-
-def set_aside(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` whose topic words are not asked about: exclusions and a past age."""
-    return [m.span() for m in EXCLUDED.finditer(text)] + [m.span() for m in PAST_AGE.finditer(text)]
 
 
 @lru_cache(maxsize=None)

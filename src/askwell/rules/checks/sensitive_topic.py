@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.missing_opt_out import set_aside
 from askwell.rules.checks.questions import doc_words, question_sentences, span_tokens
 from askwell.rules.checks.subject import is_subject
-from askwell.rules.checks.stems import cached_phrases, has_opt_out, hedge_spans, inside, sent_root, subject
+from askwell.rules.checks.stems import (cached_phrases, has_opt_out, hedge_spans, inside, sent_root, set_aside,
+                                        subject)
 from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover

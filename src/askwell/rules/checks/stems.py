@@ -323,3 +323,31 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper() or text.startswith(("I ", "I'")):
         return text
     return text[:1].lower() + text[1:]
+
+
+# A topic the item sets aside ("where you live now, not where you were born", "(not your
+# religion)", "We do not ask about nationality"): the words name what is NOT asked.
+EXCLUDED = re.compile(
+    r"(?:[,;(\u2014-]\s*|\bbut\s+)not\b[^.;:()?!]*|\b(?:rather than|instead of|other than|as opposed to|excluding|"
+    r"apart from|regardless of)\b[^.;:()?!]*|\b(?:we|i)\s+(?:do not|don't|are not|aren't|will not|won't)\s+"
+    r"(?:ask|asking|need|want|collect|record)\b[^.;:()?!]*", re.IGNORECASE)
+# The respondent's age at a past event ("How old were you when you first…"): a life-history
+# fact about when something happened, not how old the respondent is.
+PAST_AGE = re.compile(r"\bhow old were you\s+(?:when|at the time|the first)\b|\byour age\s+(?:when|at the time)\b|"
+                      r"\b(?:at\s+)?what age (?:were|did) you\b", re.IGNORECASE)
+
+
+def set_aside(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose topic words are not asked about: exclusions and a past age."""
+    return [m.span() for m in EXCLUDED.finditer(text)] + [m.span() for m in PAST_AGE.finditer(text)]
+
+
+# The respondent, as the subject of a question about them.
+RESPONDENT = {"you", "i", "we"}
+
+
+def by_respondent(token: "Token", passive: bool = False) -> bool:
+    """True when the respondent is the token's subject ("Did *you* enjoy…"; with ``passive``,
+    also "Have *you* been arrested…")."""
+    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+    return any(c.dep_ in deps and c.lower_ in RESPONDENT for c in token.children)
