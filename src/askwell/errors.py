@@ -33,6 +33,20 @@ class InputError(AskwellError):
         super().__init__(f"{where}: {message}")
 
 
+class InputErrors(InputError):
+    """Several problems in one file, and the questions that could still be read around them.
+
+    Behaves as its first problem where one ``InputError`` is expected; ``problems`` holds
+    them all, in file order, and ``questions`` what is still worth linting.
+    """
+
+    def __init__(self, problems: list[InputError], questions: list) -> None:  # type: ignore[type-arg]
+        first = problems[0]
+        super().__init__(first.path, first.detail, first.line, first.column)
+        self.problems = tuple(problems)
+        self.questions = list(questions)
+
+
 class NotASurvey(Exception):
     """A file of a survey extension that holds something else (e.g. CI YAML): skipped with a note."""
 

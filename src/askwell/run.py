@@ -27,6 +27,10 @@ class Inputs:
     errors: list[FileError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def file_count(self) -> int:
+        """Files read or tried: a file with both questions and errors counts once."""
+        return len({path for path, _ in self.files} | {e.path for e in self.errors})
+
 
 def gather(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | bytes | None = None,
            stdin_filename: str | None = None, memo: "sources.Memo | None" = None) -> Inputs:
@@ -51,11 +55,10 @@ def gather(paths: list[str], config: Config, texts: list[str] | None = None, std
     many = len(texts or []) > 1
     loaded += [sources.load_text(t, f"<text {i + 1}>" if many else "<text>") for i, t in enumerate(texts or [])]
     for item in loaded:
-        if item.error:
-            inputs.errors.append(item.error)
-        elif item.note:
+        inputs.errors.extend(item.errors)
+        if item.note:
             inputs.notes.append(item.note)
-        else:
+        elif item.questions or not item.errors:  # a file with problems may still have questions to lint
             inputs.files.append((item.path, item.questions))
     return inputs
 
@@ -84,7 +87,7 @@ def report(inputs: Inputs, checked: list[Checked], config: Config, known: Counte
     if known is not None:
         kept = baseline_mod.apply(kept, known)
     return scoring.build_report(kept, inputs.errors, config.weights, [v.id for v in core_values()],
-                                files=len(inputs.files) + len(inputs.errors), notes=inputs.notes)
+                                files=inputs.file_count(), notes=inputs.notes)
 
 
 def prepare(config: Config, jobs: int = 1, pipeline: Pipeline | None = None,

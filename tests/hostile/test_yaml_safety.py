@@ -52,9 +52,13 @@ def test_python_tags_are_never_constructed(source: str, expected: Any, tmp_path:
     assert not (tmp_path / SENTINEL).exists()
 
 
-def test_aliases_are_refused_in_surveys() -> None:
-    with pytest.raises(InputError, match=r"aliases \(\*q\) are not allowed"):
-        survey_yaml.extract("q: &q Was it good?\nquestions: [*q, *q]\n", "a.yaml")
+def test_alias_bombs_are_refused_in_surveys() -> None:
+    # Aliases are allowed (a shared scale), their expansion is not unbounded.
+    assert [q.text for q in survey_yaml.extract("x-q: &q Was it good?\nquestions: [*q, *q]\n", "a.yaml")] == [
+        "Was it good?", "Was it good?"]
+    bomb = "x-a: &a [" + ",".join(["x"] * 400) + "]\nx-b: &b [" + ",".join(["*a"] * 400) + "]\nquestions: [*b]\n"
+    with pytest.raises(InputError, match=r"aliases expand the document to more than 100,000 nodes"):
+        survey_yaml.extract(bomb, "a.yaml")
 
 
 @pytest.mark.parametrize("body, message", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
 from pathlib import Path
 
 import jsonschema
@@ -12,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from askwell.errors import InputError, NotASurvey
+from askwell.errors import InputError, InputErrors, NotASurvey
 from askwell.sources import extract as extract_by_suffix
 from askwell.sources import survey_yaml
 from askwell.sources.survey_yaml import extract
@@ -267,20 +268,137 @@ def test_other_yaml_is_not_a_survey(src: str) -> None:
         extract(src, "other.yaml")
 
 
-def test_alias_bomb_is_refused() -> None:
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[i]
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+        lines.append(f"x-{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     lines.append("questions:\n  - text: *i")
+    start = time.monotonic()
     err = _error("\n".join(lines) + "\n")
-    assert "aliases" in err.detail and err.line == 2
+    assert time.monotonic() - start < 2  # refused from the event stream, never expanded
+    assert err.detail == ("invalid YAML: aliases expand the document to more than 100,000 nodes; "
+                          "a survey needs far fewer")
+    assert 2 <= err.line <= 9 and not isinstance(err, InputErrors)
 
 
-def test_any_alias_is_refused() -> None:
-    err = _error("questions:\n  - &q {text: Hi}\n  - *q\n")
-    assert err.detail == "invalid YAML: aliases (*q) are not allowed in survey files"
-    assert (err.line, err.column) == (3, 5)
+def test_alias_bomb_in_one_wide_level_is_refused() -> None:
+    # Many aliases of a mid-sized node add up as surely as nested ones.
+    scale = "[" + ",".join(["o"] * 1000) + "]"
+    src = f"x-s: &s {scale}\nquestions:\n" + "".join(f"  - {{text: 'Q{i}?', choices: *s}}\n" for i in range(200))
+    assert "aliases expand the document" in _error(src).detail
+
+
+@pytest.mark.parametrize(("src", "message"), [
+    ("questions:\n  - &q [*q]\n", "invalid YAML: alias *q refers to a node that contains it"),
+    ("questions:\n  - *nowhere\n", "invalid YAML: alias *nowhere has no anchor before it"),
+])
+def test_cyclic_and_undefined_aliases_are_refused(src: str, message: str) -> None:
+    assert _error(src).detail.startswith(message)
+
+
+def test_aliases_share_a_scale() -> None:
+    src = ("title: Shared scales\n"
+           "x-scales:\n"
+           "  agree: &agree [Disagree, Neutral, Agree]\n"
+           "questions:\n"
+           "  - {id: a, text: The pace suited me., type: scale, choices: *agree}\n"
+           "  - id: b\n"
+           "    text: The examples suited me.\n"
+           "    type: scale\n"
+           "    choices: *agree\n")
+    first, second = extract(src, "s.yaml")
+    assert [c.text for c in first.choices] == [c.text for c in second.choices] == ["Disagree", "Neutral", "Agree"]
+    # an aliased option is where it is written out: at its anchor
+    assert (second.choices[0].line, second.choices[0].column) == _find(src, "Disagree")
+    assert (second.line, second.column) == _find(src, "The examples")
+
+
+def test_merge_keys_share_fields_and_explicit_keys_win() -> None:
+    src = ("questions:\n"
+           "  - &base {id: a, text: 'How clear was the first part?', type: scale, choices: [Unclear, Clear]}\n"
+           "  - <<: *base\n"
+           "    id: b\n"
+           "    text: How clear was the second part?\n")
+    first, second = extract(src, "m.yaml")
+    assert (second.id, second.text, second.type) == ("b", "How clear was the second part?", "scale")
+    assert [c.text for c in second.choices] == ["Unclear", "Clear"]
+    assert err_detail("questions:\n  - <<: [1]\n    text: Hi\n").endswith(
+        "questions[0]: '<<' merges a mapping (or a list of mappings) into this one")
+
+
+def err_detail(src: str) -> str:
+    return _error(src).detail
+
+
+def test_every_problem_is_reported_and_valid_questions_are_kept() -> None:
+    src = ("title: T\n"
+           "questions:\n"
+           "  - id: a\n"
+           "    text: What did you learn?\n"
+           "  - id: b\n"
+           "    name: second\n"
+           "    text: Anything else?\n"
+           "  - id: c\n"
+           "    type: scale\n"
+           "  - id: d\n"
+           "    text: How was the pace?\n"
+           "    type: scael\n"
+           "    notes: asked last year too\n"
+           "  - Where did you hear about us?\n")
+    with pytest.raises(InputErrors) as info:
+        extract(src, "p.yaml")
+    err = info.value
+    assert [q.id or q.text for q in err.questions] == ["a", "Where did you hear about us?"]
+    got = [(p.line, p.column, p.detail) for p in err.problems]
+    assert got == [
+        (6, 5, "questions[1]: unknown key 'name'; expected one of id, text, type, choices, required, ignore"),
+        (8, 5, "questions[2]: missing 'text' (the question as respondents read it)"),
+        (12, 11, "questions[3].type: 'scael' is not one of open, single, multiple, scale, yes-no "
+                 "(did you mean 'scale'?)"),
+        (13, 5, "questions[3]: unknown key 'notes'; expected one of id, text, type, choices, required, ignore"),
+    ]
+    # as an InputError it is its first problem
+    assert (err.line, err.column) == (6, 5) and err.detail == got[0][2]
+
+
+def test_a_problem_in_a_section_keeps_its_questions() -> None:
+    src = ("sections:\n"
+           "  - title: A\n"
+           "    intro: hello\n"
+           "    questions: ['What helped?']\n"
+           "  - title: B\n"
+           "    questions: ['What hindered?']\n")
+    with pytest.raises(InputErrors) as info:
+        extract(src, "s.yaml")
+    assert [q.text for q in info.value.questions] == ["What helped?", "What hindered?"]
+    assert [p.line for p in info.value.problems] == [3]
+
+
+def test_top_level_metadata_is_accepted() -> None:
+    src = ("name: post-workshop\n"
+           "title: Post-workshop survey\n"
+           "description: Sent a day after.\n"
+           "notes: [reviewed in 2024]\n"
+           "version: 3\n"
+           "authors: [{name: A}, B]\n"
+           "licence: CC-BY-4.0\n"
+           "license: CC-BY-4.0\n"
+           "questions: ['What did you learn?']\n")
+    (q,) = extract(src, "m.yaml")
+    assert q.title == "Post-workshop survey"
+
+
+def test_a_partial_file_is_linted_and_reported(tmp_path: Path) -> None:
+    from askwell import sources
+
+    path = tmp_path / "p.yaml"
+    path.write_text("questions:\n  - text: What helped?\n  - txt: What hindered?\n  - {text: 'Anything else?', "
+                    "bogus: 1}\n", encoding="utf-8")
+    loaded = sources.load(path, display="p.yaml")
+    assert [q.text for q in loaded.questions] == ["What helped?"]
+    assert [e.location() for e in loaded.errors] == ["p.yaml:3:5", "p.yaml:4:30"]
+    assert loaded.error == loaded.errors[0]
 
 
 def test_deep_nesting_and_huge_documents_are_input_errors() -> None:

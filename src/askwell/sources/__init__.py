@@ -3,7 +3,10 @@
 Extractors are looked up by file suffix and imported only when a file of that
 kind is read, so ``askwell check notes.md`` never imports a spreadsheet reader.
 Each module exposes ``extract(text, path) -> list[Question]``; a module with
-``BINARY = True`` takes the raw bytes instead.
+``BINARY = True`` takes the raw bytes instead.  It raises ``InputError`` when the
+file cannot be read, ``InputErrors`` (every problem, plus the questions still
+worth linting) when only parts of it are broken, and ``NotASurvey`` for a file
+of a survey suffix that holds something else.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from askwell.errors import InputError, NotASurvey
+from askwell.errors import InputError, InputErrors, NotASurvey
 from askwell.model import FileError, Question
 from askwell.sources import suppressions
 from askwell.sources.reading import decode
@@ -49,12 +52,17 @@ MAX_QUESTION_CHARS = 10_000
 
 @dataclass(frozen=True)
 class Loaded:
-    """What reading one file gave: questions, or an error, or a note that it was skipped."""
+    """What reading one file gave: questions, errors (a file may have both), or a note that it was skipped."""
 
     path: str
     questions: tuple[Question, ...] = ()
-    error: FileError | None = None
+    errors: tuple[FileError, ...] = ()
     note: str | None = None
+
+    @property
+    def error(self) -> FileError | None:
+        """The first error, if any."""
+        return self.errors[0] if self.errors else None
 
 
 def supported(path: Path) -> bool:
@@ -126,11 +134,20 @@ def extract(data: bytes, path: str, suffix: str) -> list[Question]:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; askwell reads {known}")
     module = importlib.import_module(f"askwell.sources.{name}")
     if getattr(module, "BINARY", False):
-        return _bounded(module.extract(data, path), path)
+        try:
+            return _bounded(module.extract(data, path), path)
+        except InputErrors as partial:
+            partial.questions = _bounded(partial.questions, path)
+            raise
     text = decode(data, path)
     if not text.replace("\ufeff", "").strip():
         return []  # an empty file holds no questions, whatever its format
-    return _bounded(suppressions.attach(module.extract(text, path), suppressions.scan(text, suffix)), path)
+    try:
+        return _bounded(suppressions.attach(module.extract(text, path), suppressions.scan(text, suffix)), path)
+    except InputErrors as partial:
+        # Part of the file broke its format: the rest is still linted, with its suppressions.
+        partial.questions = _bounded(suppressions.attach(partial.questions, suppressions.scan(text, suffix)), path)
+        raise
 
 
 def _bounded(questions: list[Question], path: str) -> list[Question]:
@@ -142,12 +159,23 @@ def _bounded(questions: list[Question], path: str) -> list[Question]:
     return questions
 
 
+def _file_error(path: str, exc: InputError) -> FileError:
+    return FileError(path, exc.detail, exc.line, exc.column)
+
+
+def _partial(path: str, exc: InputErrors) -> Loaded:
+    """A file with problems in some parts: every problem, and the questions read around them."""
+    return Loaded(path, tuple(exc.questions), tuple(_file_error(path, p) for p in exc.problems))
+
+
 def load_bytes(data: bytes, path: str, suffix: str) -> Loaded:
     """Extract questions from bytes already read (stdin with ``--stdin-filename``)."""
     try:
         return Loaded(path, tuple(extract(data, path, suffix)))
+    except InputErrors as exc:
+        return _partial(path, exc)
     except InputError as exc:
-        return Loaded(path, error=FileError(path, exc.detail, exc.line, exc.column))
+        return Loaded(path, errors=(_file_error(path, exc),))
     except NotASurvey as exc:
         return Loaded(path, note=f"{path}: skipped, {exc}")
 
@@ -184,13 +212,15 @@ def load(path: Path, display: str | None = None, memo: Memo | None = None) -> Lo
         questions = tuple(extract(data, shown, path.suffix))
         if memo:
             memo.remember(shown, data, questions)
+    except InputErrors as exc:
+        return _partial(shown, exc)  # not remembered: the next run reports its problems again
     except InputError as exc:
-        return Loaded(shown, error=FileError(shown, exc.detail, exc.line, exc.column))
+        return Loaded(shown, errors=(_file_error(shown, exc),))
     except NotASurvey as exc:
         return Loaded(shown, note=f"{shown}: skipped, {exc}")
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return Loaded(shown, error=FileError(shown, f"cannot read: {reason}"))
+        return Loaded(shown, errors=(FileError(shown, f"cannot read: {reason}"),))
     return Loaded(shown, tuple(questions))
 
 

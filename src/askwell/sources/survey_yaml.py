@@ -14,9 +14,18 @@
 The file is read with PyYAML's *compose* API only (nodes with source marks, no
 object construction), so every question and choice knows where it sits, and
 offsets inside multi-line plain, quoted and block scalars map back to file
-positions.  Aliases are refused outright: a survey has no use for them and they
-are how "billion laughs" documents blow up.  Validation is strict and every
-message names the key path, e.g. ``questions[2].type``.
+positions.  Anchors, aliases and ``<<`` merge keys are how people share a scale
+between questions; they are allowed while the document, with every alias
+expanded, stays under ``MAX_EXPANDED`` nodes (a "billion laughs" document is
+refused while it is parsed, before anything is expanded), and an alias to a node
+that contains it is refused.  An aliased value keeps the position where it is
+written out (its anchor).
+
+Validation is strict and every message names the key path, e.g.
+``questions[2].type``; but a problem costs only the question (or key) it is in:
+every problem is reported (``InputErrors``) and every valid question still linted.
+Top-level metadata keys (``name``, ``notes``, ``version``, ``authors``,
+``licence``…) are accepted and not linted.
 """
 
 from __future__ import annotations
@@ -26,10 +35,11 @@ import re
 from bisect import bisect_right
 
 import yaml
-from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                         SequenceStartEvent)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from askwell.errors import InputError, NotASurvey
+from askwell.errors import InputError, InputErrors, NotASurvey
 from askwell.model import Choice, OffsetMap, Question, Segment
 
 # No survey needs more; larger YAML is refused before parsing.
@@ -37,41 +47,43 @@ MAX_CHARS = 2_000_000
 
 TYPES: tuple[str, ...] = ("open", "single", "multiple", "scale", "yes-no")
 TOP_KEYS: tuple[str, ...] = ("title", "description", "questions", "sections")
+# What people write about a survey beside its questions: accepted as they are, not linted.
+METADATA_KEYS: tuple[str, ...] = ("name", "notes", "version", "authors", "author", "licence", "license",
+                                  "date", "url")
+# Top-level keys starting with this are extension fields (as in Compose files): a place to
+# keep anchors (``x-scales: {agree: &agree [...]}``) that questions refer to by alias.
+EXTENSION_PREFIX = "x-"
 SECTION_KEYS: tuple[str, ...] = ("title", "description", "questions")
 QUESTION_KEYS: tuple[str, ...] = ("id", "text", "type", "choices", "required", "ignore")
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _IGNORE_COMMENT = re.compile(r"#\s*askwell:\s*ignore\b(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
 # No survey nests anywhere near this deep; deeper documents are refused before composing.
 MAX_DEPTH = 64
+# Nodes in the document with every alias expanded (a 1,000-question survey sharing one
+# 5-point scale by alias is about 12,000): past this it is a "billion laughs", not a survey.
+MAX_EXPANDED = 100_000
 
 
-def _refuse_alias(event: AliasEvent) -> yaml.YAMLError:
-    return yaml.composer.ComposerError(
-        None, None, f"aliases (*{event.anchor}) are not allowed in survey files", event.start_mark)
-
-
-def _too_deep(event: yaml.events.Event) -> yaml.YAMLError:
-    return yaml.composer.ComposerError(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)",
-                                       event.start_mark)
+def _refused(problem: str, event: yaml.events.Event) -> yaml.YAMLError:
+    return yaml.composer.ComposerError(None, None, problem, event.start_mark)
 
 
 class _Loader(yaml.SafeLoader):
-    """Pure-Python SafeLoader that refuses aliases and deep nesting while composing."""
+    """Pure-Python SafeLoader that refuses deep nesting while composing (a second guard)."""
 
     _depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            raise _refuse_alias(self.peek_event())
         if self.check_event(MappingStartEvent, SequenceStartEvent):
             if self._depth >= MAX_DEPTH:
-                raise _too_deep(self.peek_event())
+                raise _refused(f"nested too deeply (more than {MAX_DEPTH} levels)", self.peek_event())
             self._depth += 1
             try:
                 return super().compose_node(parent, index)
@@ -85,22 +97,50 @@ class _Loader(yaml.SafeLoader):
 _C_LOADER = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
 
 
+def _check_events(text: str, loader: type) -> None:
+    """Refuse, from the event stream alone, documents too deep or too large once aliases expand.
+
+    Each open collection counts its nodes with aliases expanded; an anchored node's
+    count is kept for the aliases that name it, so the expanded size of the whole
+    document is known without expanding anything.
+    """
+    open_nodes: list[list] = []  # [anchor, expanded size so far] of each collection still open
+    sizes: dict[str, int] = {}  # anchor -> expanded size of the finished node it names
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            if len(open_nodes) >= MAX_DEPTH:
+                raise _refused(f"nested too deeply (more than {MAX_DEPTH} levels)", event)
+            open_nodes.append([event.anchor, 1])
+            continue
+        if isinstance(event, AliasEvent):
+            if event.anchor not in sizes:
+                inside = any(anchor == event.anchor for anchor, _ in open_nodes)
+                raise _refused(f"alias *{event.anchor} refers to a node that contains it" if inside
+                               else f"alias *{event.anchor} has no anchor before it", event)
+            size = sizes[event.anchor]
+        elif isinstance(event, ScalarEvent):
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = size
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+        else:
+            continue
+        if open_nodes:
+            open_nodes[-1][1] += size
+            size = open_nodes[-1][1]
+        if size > MAX_EXPANDED:
+            raise _refused(f"aliases expand the document to more than {MAX_EXPANDED:,} nodes; "
+                           "a survey needs far fewer", event)
+
+
 def _compose(text: str) -> Node | None:
-    """The document's node graph, with positions; aliases and deep nesting refused."""
-    loader = _C_LOADER
-    if loader is None:
-        return yaml.compose(text, Loader=_Loader)
-    depth = 0
+    """The document's node graph, with positions; deep nesting and alias bombs refused first."""
+    loader = _C_LOADER or _Loader
     try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, AliasEvent):
-                raise _refuse_alias(event)
-            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise _too_deep(event)
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                depth -= 1
+        _check_events(text, loader)
     except yaml.MarkedYAMLError as exc:
         # Some libyaml builds stop deep flow collections in their scanner, ahead of the
         # events above; say it the same way whichever layer noticed.
@@ -132,6 +172,12 @@ def _suggest(word: str, options: tuple[str, ...]) -> str:
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
+def _misspelt(node: Node, wanted: str) -> bool:
+    """True when the mapping has a key close to ``wanted`` (reported as unknown, with the match)."""
+    keys = [k.value for k, _ in getattr(node, "value", ()) if isinstance(k, ScalarNode) and k.value != wanted]
+    return bool(difflib.get_close_matches(wanted, keys, n=1, cutoff=0.6))
+
+
 def _kind(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -151,6 +197,8 @@ class _Reader:
         self.text = text
         self.path = path
         self.lines = _Lines(text)
+        # Every schema problem found so far; a problem costs only the part it is in.
+        self.problems: list[InputError] = []
 
     # -- errors ------------------------------------------------------------------------
 
@@ -160,21 +208,58 @@ class _Reader:
 
     # -- node helpers ------------------------------------------------------------------
 
-    def mapping(self, node: Node, key: str, allowed: tuple[str, ...]) -> dict[str, tuple[ScalarNode, Node]]:
+    def report(self, problem: InputError) -> None:
+        """Keep a problem and read on."""
+        self.problems.append(problem)
+
+    def pairs(self, node: MappingNode, key: str) -> list[tuple[Node, Node]]:
+        """The mapping's key/value pairs with ``<<`` merge keys applied (explicit keys win)."""
+        explicit: list[tuple[Node, Node]] = []
+        merged: list[tuple[Node, Node]] = []
+        for k, v in node.value:
+            if not (isinstance(k, ScalarNode) and k.tag == _MERGE):
+                explicit.append((k, v))
+                continue
+            merges = v.value if isinstance(v, SequenceNode) else [v]
+            if not all(isinstance(m, MappingNode) for m in merges):
+                self.report(self.error(v, key, "'<<' merges a mapping (or a list of mappings) into this one"))
+                continue
+            for m in merges:
+                merged.extend(self.pairs(m, key))
+        taken = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
+        for k, v in merged:
+            name = k.value if isinstance(k, ScalarNode) else None
+            if name is None or name not in taken:
+                explicit.append((k, v))
+                if name is not None:
+                    taken.add(name)
+        return explicit
+
+    def mapping(self, node: Node, key: str, allowed: tuple[str, ...],
+                accepted: tuple[str, ...] = ()) -> dict[str, tuple[ScalarNode, Node]]:
+        """The allowed keys of a mapping; unknown and duplicate keys are reported and left out.
+
+        ``accepted`` keys (metadata) are allowed but not returned.
+        """
         if not isinstance(node, MappingNode):
             raise self.error(node, key, f"expected a mapping, got {_kind(node)}")
         out: dict[str, tuple[ScalarNode, Node]] = {}
-        for k, v in node.value:
+        for k, v in self.pairs(node, key):
             if not isinstance(k, ScalarNode):
-                raise self.error(k, key, "keys must be plain names, not a list or mapping")
+                self.report(self.error(k, key, "keys must be plain names, not a list or mapping"))
+                continue
             name = k.value
+            if name in accepted or (not key and name.startswith(EXTENSION_PREFIX)):
+                continue
             if name not in allowed:
                 where = f"{key}: unknown key" if key else "unknown top-level key"
-                raise self.error(k, "", f"{where} {name!r}{_suggest(name, allowed)}; "
-                                 f"expected one of {', '.join(allowed)}")
+                self.report(self.error(k, "", f"{where} {name!r}{_suggest(name, allowed + accepted)}; "
+                                       f"expected one of {', '.join(allowed + accepted)}"))
+                continue
             if name in out:
                 line, _ = self.lines.pos(out[name][0].start_mark.index)
-                raise self.error(k, key, f"duplicate key {name!r} (first at line {line})")
+                self.report(self.error(k, key, f"duplicate key {name!r} (first at line {line})"))
+                continue
             out[name] = (k, v)
         return out
 
@@ -319,93 +404,138 @@ class _Reader:
     # -- the survey ----------------------------------------------------------------------
 
     def survey(self, root: Node | None) -> list[Question]:
+        """Every valid question of the document; problems are kept in ``self.problems``."""
         if not isinstance(root, MappingNode) or not any(
                 isinstance(k, ScalarNode) and k.value in ("questions", "sections") for k, _ in root.value):
             raise NotASurvey("not an askwell survey (no 'questions' or 'sections' key)")
-        top = self.mapping(root, "", TOP_KEYS)
-        title = self.string(top["title"][1], "title") if "title" in top else None
+        top = self.mapping(root, "", TOP_KEYS, METADATA_KEYS)
+        title = self.attempt(self.string, top["title"][1], "title") if "title" in top else None
         if "description" in top:
-            self.string(top["description"][1], "description", allow_empty=True)
+            self.attempt(self.string, top["description"][1], "description", allow_empty=True)
         if "questions" in top and "sections" in top:
-            raise self.error(top["sections"][0], "sections", "use either 'questions' or 'sections', not both")
+            self.report(self.error(top["sections"][0], "sections", "use either 'questions' or 'sections', not both"))
         questions: list[Question] = []
         ids: dict[str, int] = {}
         if "questions" in top:
-            for i, node in enumerate(self.sequence(top["questions"][1], "questions")):
-                questions.append(self.question(node, f"questions[{i}]", title, None, ids))
-            return questions
-        for s, snode in enumerate(self.sequence(top["sections"][1], "sections")):
-            skey = f"sections[{s}]"
-            section = self.mapping(snode, skey, SECTION_KEYS)
-            name = self.string(section["title"][1], f"{skey}.title") if "title" in section else None
-            if "description" in section:
-                self.string(section["description"][1], f"{skey}.description", allow_empty=True)
-            if "questions" not in section:
-                raise self.error(snode, skey, "missing 'questions'")
-            for i, node in enumerate(self.sequence(section["questions"][1], f"{skey}.questions")):
-                questions.append(self.question(node, f"{skey}.questions[{i}]", title, name, ids))
+            items = self.attempt(self.sequence, top["questions"][1], "questions") or []
+            for i, node in enumerate(items):
+                self.keep(questions, self.attempt(self.question, node, f"questions[{i}]", title, None, ids))
+        if "sections" in top:
+            for s, snode in enumerate(self.attempt(self.sequence, top["sections"][1], "sections") or []):
+                self.section(snode, f"sections[{s}]", title, ids, questions)
         return questions
 
+    def attempt(self, read, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """``read(*args)``, or None with its problem kept when it raises one."""
+        try:
+            return read(*args, **kwargs)
+        except InputError as problem:
+            self.report(problem)
+            return None
+
+    @staticmethod
+    def keep(questions: list[Question], question: Question | None) -> None:
+        if question is not None:
+            questions.append(question)
+
+    def section(self, node: Node, key: str, title: str | None, ids: dict[str, int],
+                questions: list[Question]) -> None:
+        """The questions of one section (a problem in the section's own keys costs none of them)."""
+        section = self.attempt(self.mapping, node, key, SECTION_KEYS)
+        if section is None:
+            return
+        name = self.attempt(self.string, section["title"][1], f"{key}.title") if "title" in section else None
+        if "description" in section:
+            self.attempt(self.string, section["description"][1], f"{key}.description", allow_empty=True)
+        if "questions" not in section:
+            if not _misspelt(node, "questions"):
+                self.report(self.error(node, key, "missing 'questions'"))
+            return
+        for i, qnode in enumerate(self.attempt(self.sequence, section["questions"][1], f"{key}.questions") or []):
+            self.keep(questions, self.attempt(self.question, qnode, f"{key}.questions[{i}]", title, name, ids))
+
     def question(self, node: Node, key: str, title: str | None, section: str | None,
-                 ids: dict[str, int]) -> Question:
+                 ids: dict[str, int]) -> Question | None:
+        """One question, or None when it has a problem (every problem in it is reported)."""
         if isinstance(node, ScalarNode) and node.tag == _STR:
             # shorthand: a bare string is an open question
             text, line, column, offsets = self.located(node, self.string(node, key))
             return Question(text=text, path=self.path, line=line, column=column, offsets=offsets,
                             type="open", title=title, section=section)
+        before = len(self.problems)
         fields = self.mapping(node, key, QUESTION_KEYS)
+        located = None
         if "text" not in fields:
-            raise self.error(node, key, "missing 'text' (the question as respondents read it)")
-        text_key, text_node = fields["text"]
-        raw = self.string(text_node, f"{key}.text")
-        assert isinstance(text_node, ScalarNode)
-        text, line, column, offsets = self.located(text_node, raw)
+            if not _misspelt(node, "text"):  # else the unknown key's problem already says so
+                self.report(self.error(node, key, "missing 'text' (the question as respondents read it)"))
+        else:
+            raw = self.attempt(self.string, fields["text"][1], f"{key}.text")
+            if raw is not None:
+                located = self.located(fields["text"][1], raw)  # type: ignore[arg-type]
 
         qid = None
         if "id" in fields:
             id_node = fields["id"][1]
-            qid = self.string(id_node, f"{key}.id").strip()
-            if qid in ids:
-                raise self.error(id_node, f"{key}.id", f"duplicate id {qid!r} (first at line {ids[qid]})")
-            ids[qid] = self.lines.pos(self._content_start(id_node))[0]
+            qid = self.attempt(self.string, id_node, f"{key}.id")
+            qid = qid.strip() if qid is not None else None
+            if qid is not None and qid in ids:
+                self.report(self.error(id_node, f"{key}.id", f"duplicate id {qid!r} (first at line {ids[qid]})"))
+            elif qid is not None:
+                ids[qid] = self.lines.pos(self._content_start(id_node))[0]
 
         qtype = "open"
         if "type" in fields:
             type_node = fields["type"][1]
-            qtype = self.string(type_node, f"{key}.type").strip()
+            qtype = (self.attempt(self.string, type_node, f"{key}.type") or "open").strip()
             if qtype not in TYPES:
-                raise self.error(type_node, f"{key}.type", f"{qtype!r} is not one of {', '.join(TYPES)}"
-                                 f"{_suggest(qtype, TYPES)}")
+                self.report(self.error(type_node, f"{key}.type", f"{qtype!r} is not one of {', '.join(TYPES)}"
+                                       f"{_suggest(qtype, TYPES)}"))
 
-        choices: list[Choice] = []
-        if "choices" in fields:
-            for c, cnode in enumerate(self.sequence(fields["choices"][1], f"{key}.choices")):
-                ckey = f"{key}.choices[{c}]"
-                if not isinstance(cnode, ScalarNode):
-                    raise self.error(cnode, ckey, f"expected a string, got {_kind(cnode)}")
-                ctext, cline, ccol, _ = self.located(cnode, self.string(cnode, ckey))
-                choices.append(Choice(ctext, cline, ccol))
+        choices = self.choices(fields["choices"][1], f"{key}.choices") if "choices" in fields else []
 
         required = None
         if "required" in fields:
             req_node = fields["required"][1]
             if not isinstance(req_node, ScalarNode) or req_node.tag != _BOOL:
-                raise self.error(req_node, f"{key}.required", f"expected true or false, got {_kind(req_node)}")
-            required = req_node.value.lower() in ("true", "yes", "on", "y")
-
-        ignore: set[str] = set()
-        if "ignore" in fields:
-            ign_node = fields["ignore"][1]
-            if isinstance(ign_node, ScalarNode):
-                ignore.add(self.string(ign_node, f"{key}.ignore").strip())
+                self.report(self.error(req_node, f"{key}.required",
+                                       f"expected true or false, got {_kind(req_node)}"))
             else:
-                for r, rnode in enumerate(self.sequence(ign_node, f"{key}.ignore")):
-                    ignore.add(self.string(rnode, f"{key}.ignore[{r}]").strip())
-        ignore |= self.inline_ignores(text_key, text_node)
+                required = req_node.value.lower() in ("true", "yes", "on", "y")
 
+        ignore = self.ignores(fields["ignore"][1], f"{key}.ignore") if "ignore" in fields else set()
+        if located is None or len(self.problems) > before:
+            return None
+        ignore |= self.inline_ignores(fields["text"][0], fields["text"][1])  # type: ignore[arg-type]
+        text, line, column, offsets = located
         return Question(text=text, path=self.path, line=line, column=column, offsets=offsets, id=qid,
                         type=qtype, choices=tuple(choices), title=title, section=section,
                         required=required, ignore=frozenset(ignore))
+
+    def choices(self, node: Node, key: str) -> list[Choice]:
+        """The answer options of a question; each bad one is reported."""
+        out: list[Choice] = []
+        for c, cnode in enumerate(self.attempt(self.sequence, node, key) or []):
+            ckey = f"{key}[{c}]"
+            if not isinstance(cnode, ScalarNode):
+                self.report(self.error(cnode, ckey, f"expected a string, got {_kind(cnode)}"))
+                continue
+            value = self.attempt(self.string, cnode, ckey)
+            if value is not None:
+                ctext, cline, ccol, _ = self.located(cnode, value)
+                out.append(Choice(ctext, cline, ccol))
+        return out
+
+    def ignores(self, node: Node, key: str) -> set[str]:
+        """Rule ids of an ``ignore:`` key: one string or a list of them."""
+        if isinstance(node, ScalarNode):
+            value = self.attempt(self.string, node, key)
+            return {value.strip()} if value is not None else set()
+        found: set[str] = set()
+        for r, rnode in enumerate(self.attempt(self.sequence, node, key) or []):
+            value = self.attempt(self.string, rnode, f"{key}[{r}]")
+            if value is not None:
+                found.add(value.strip())
+        return found
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> InputError:
@@ -428,7 +558,11 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> InputError:
 
 
 def extract(text: str, path: str) -> list[Question]:
-    """Questions of an askwell YAML survey; NotASurvey for other YAML; InputError when invalid."""
+    """Questions of an askwell YAML survey; NotASurvey for other YAML.
+
+    InputError when the file cannot be read as a survey at all; InputErrors (every
+    problem, plus the questions that are valid) when some parts break the schema.
+    """
     if len(text) > MAX_CHARS:
         raise InputError(path, f"YAML file too large for a survey ({len(text)} characters; limit {MAX_CHARS})")
     try:
@@ -439,7 +573,15 @@ def extract(text: str, path: str) -> list[Question]:
         raise InputError(path, "invalid YAML: nested too deeply") from None
     except (ValueError, TypeError, IndexError) as exc:  # defensive: a scanner corner case
         raise InputError(path, f"invalid YAML: {exc}") from None
+    reader = _Reader(text, path)
     try:
-        return _Reader(text, path).survey(root)
+        questions = reader.survey(root)
     except RecursionError:
         raise InputError(path, "survey nested too deeply") from None
+    if reader.problems:
+        # In file order, each once (a shared node read through several aliases is reported
+        # where it is written, once).
+        problems = list({(p.line, p.column, p.detail): p for p in sorted(
+            reader.problems, key=lambda p: (p.line or 0, p.column or 0))}.values())
+        raise InputErrors(problems, questions)
+    return questions
