@@ -541,3 +541,34 @@ def test_long_lines_and_odd_characters() -> None:
     [q] = extract(long_line, "p.md")
     assert q.column == 1 and q.text.endswith("end?")
     _sane("\u202eIs this RTL? \U0001f600 Is this emoji?\x0b\x0c\x1c Why?\n" + "{{" * 5000 + "%}" * 10)
+
+
+class _Broken:
+    """A stand-in parser that fails as a parser bug would."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def parse(self, text: str) -> list:  # type: ignore[type-arg]
+        raise self.exc
+
+
+@pytest.mark.parametrize(("exc", "message"), [
+    (ValueError("bad\nstate"), "the Markdown parser failed on this file (ValueError: bad state); no questions read"),
+    (IndexError(), "the Markdown parser failed on this file (IndexError); no questions read"),
+    (RecursionError(), "Markdown nested too deeply to read"),
+])
+def test_a_parser_failure_is_a_file_error(monkeypatch: pytest.MonkeyPatch, exc: BaseException, message: str,
+                                          tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from askwell import sources
+    from askwell.errors import InputError
+    from askwell.sources import markdown
+
+    monkeypatch.setattr(markdown, "_MD", _Broken(exc))
+    with pytest.raises(InputError) as info:
+        extract("Is this read?\n", "page.md")
+    assert info.value.detail == message and info.value.path == "page.md"
+    page = tmp_path / "page.md"
+    page.write_text("Is this read?\n", encoding="utf-8")
+    loaded = sources.load(page, display="page.md")
+    assert loaded.questions == () and [str(e.message) for e in loaded.errors] == [message]

@@ -154,3 +154,36 @@ def test_arbitrary_text_only_raises_user_errors(text: str) -> None:
     for q in qs:
         for i in range(len(q.text) + 1):
             q.position(i)
+
+
+def test_multipletext_title_is_linted_as_well_as_its_items() -> None:
+    text = json.dumps({"elements": [
+        {"type": "multipletext", "name": "contact", "title": "Please tell us how to reach you",
+         "items": [{"name": "email", "title": "Your email"}, {"name": "phone"}]},
+        {"type": "multipletext", "name": "untitled", "items": [{"name": "a", "title": "First item"}]},
+    ]}, indent=1)
+    qs = extract(text, "m.json")
+    assert [(q.text, q.type, q.id, q.section) for q in qs] == [
+        ("Please tell us how to reach you", "open", "contact", None),
+        ("Your email", "open", "email", "Please tell us how to reach you"),
+        ("phone", "open", "phone", "Please tell us how to reach you"),
+        # no title: the name is not prose to lint, but it still groups the items
+        ("First item", "open", "a", "untitled"),
+    ]
+    assert (qs[0].line, qs[0].column) == _find(text, "Please tell us")
+
+
+def test_matrixdropdown_columns_are_questions() -> None:
+    text = json.dumps({"elements": [
+        {"type": "matrixdropdown", "name": "tools", "title": "About the tools you use",
+         "choices": ["Never", "Sometimes", "Often"], "rows": ["Git", "Python"],
+         "columns": [{"name": "use", "title": "How often do you use it?"},
+                     {"name": "why", "title": "What do you use it for?", "cellType": "comment"},
+                     {"name": "bare"}]},
+    ]})
+    qs = extract(text, "d.json")
+    assert [(q.text, q.type, q.id, q.section, [c.text for c in q.choices]) for q in qs] == [
+        ("About the tools you use", "unknown", "tools", None, ["Never", "Sometimes", "Often"]),
+        ("How often do you use it?", "single", "tools.use", "About the tools you use", ["Never", "Sometimes", "Often"]),
+        ("What do you use it for?", "open", "tools.why", "About the tools you use", []),
+    ]

@@ -183,3 +183,61 @@ def test_zip_bomb_is_refused_before_anything_is_unpacked(monkeypatch: pytest.Mon
     with pytest.raises(InputError, match="expands to more than 200 MB; not read"):
         extract(data, "bomb.xlsx")
     assert read == []
+
+
+# -- label languages (pyxform's rule: the plain label column is the default language) ------------
+
+
+def _langs(header: list[str], row: list[str], settings: list[list[str]] | None = None) -> str:
+    sheets: dict[str, list[list[object]]] = {"survey": [["type", "name", *header], ["text", "a", *row]]}
+    if settings is not None:
+        sheets["settings"] = settings
+    (q,) = extract(_workbook(sheets), "l.xlsx")
+    return q.text
+
+
+def test_plain_label_is_the_default_language_before_other_languages() -> None:
+    # no English column: the plain label (the form's default language) before the first language column
+    assert _langs(["label::French (fr)", "label", "label::German (de)"], ["Pourquoi ?", "Why not?", "Warum?"]) == \
+        "Why not?"
+
+
+def test_english_column_wins_over_the_plain_label() -> None:
+    assert _langs(["label", "label::English (en)"], ["Pourquoi ?", "Why?"]) == "Why?"
+
+
+def test_default_language_of_the_settings_sheet() -> None:
+    settings = [["form_title", "default_language"], ["T", "English (en)"]]
+    # the plain label is declared English, so it wins over the first language column
+    assert _langs(["label::French (fr)", "label"], ["Pourquoi ?", "Why?"], settings) == "Why?"
+    # a named default language without English: its column, before the first one
+    settings = [["form_title", "default_language"], ["T", "German (de)"]]
+    assert _langs(["label::French (fr)", "label::German (de)"], ["Pourquoi ?", "Warum?"], settings) == "Warum?"
+
+
+def test_choices_follow_the_survey_label_language() -> None:
+    sheets: dict[str, list[list[object]]] = {
+        "survey": [["type", "name", "label::French (fr)", "label"], ["select_one yn", "a", "Ça va ?", "Fine?"]],
+        "choices": [["list_name", "name", "label", "label::French (fr)"], ["yn", "y", "Sure", "Oui"],
+                    ["yn", "n", "Nope", "Non"]],
+        "settings": [["default_language"], ["Spanish (es)"]],
+    }
+    (q,) = extract(_workbook(sheets), "c.xlsx")
+    assert (q.text, [c.text for c in q.choices]) == ("Fine?", ["Sure", "Nope"])
+
+
+def test_limits_that_cut_a_sheet_short_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwell.errors import InputErrors
+    from askwell.sources import xlsform
+
+    monkeypatch.setattr(xlsform, "MAX_ROWS", 3)
+    monkeypatch.setattr(xlsform, "MAX_COLUMNS", 4)
+    rows: list[list[object]] = [["type", "name", "label"]] + [["text", f"q{i}", f"Question {i}?"] for i in range(5)]
+    rows[1] += ["", "far away"]
+    with pytest.raises(InputErrors) as info:
+        extract(_workbook({"survey": rows}), "big.xlsx")
+    assert [q.text for q in info.value.questions] == ["Question 0?", "Question 1?"]
+    assert [(p.line, p.detail) for p in info.value.problems] == [
+        (4, "sheet 'survey' has cells past row 3, askwell's limit; the rows after it were not read"),
+        (None, "sheet 'survey' has cells past column 4 (D), askwell's limit; the columns after it were not read"),
+    ]

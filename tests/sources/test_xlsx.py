@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from askwell.sources.xlsx import Workbook, WorkbookError, column_index
+from askwell.sources.xlsx import Workbook, WorkbookError, column_index, column_letters
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -66,7 +66,43 @@ def test_shared_rich_and_inline_strings_in_strict_namespace() -> None:
 def test_limits_on_rows_and_columns() -> None:
     sheet = '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="E1" t="inlineStr"><is><t>e</t></is></c></row>'
     sheet += '<row r="9"><c r="A9" t="inlineStr"><is><t>late</t></is></c></row>'
-    assert _hand_made(sheet).rows("Survey ", 5, 3) == {1: {1: "a"}}
+    book = _hand_made(sheet)
+    assert book.rows("Survey ", 5, 3) == {1: {1: "a"}}
+    read = book.read("Survey ", 5, 3)
+    assert (read.rows_cut, read.columns_cut) == (True, True)
+    # empty (formatted) cells beyond a limit cut nothing
+    empty = '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="E1" s="1"/></row><row r="9"><c r="A9"/></row>'
+    read = _hand_made(empty).read("Survey ", 5, 3)
+    assert (read.cells, read.rows_cut, read.columns_cut) == ({1: {1: "a"}}, False, False)
+
+
+def test_dates_come_back_as_dates() -> None:
+    import datetime as dt
+
+    book = _openpyxl_book([["date", "time", "both", "number"],
+                           [dt.date(2024, 5, 1), dt.time(13, 30), dt.datetime(2023, 12, 31, 23, 59, 59), 45413]])
+    assert book.rows("survey", 10, 10)[2] == {1: "2024-05-01", 2: "13:30:00", 3: "2023-12-31 23:59:59", 4: "45413"}
+
+
+@pytest.mark.parametrize(("code", "is_date"), [
+    ("yyyy-mm-dd", True), ("d/m/yy h:mm", True), ("[h]:mm:ss", True), ("mmm d", True), ("General", False),
+    ("0.00", False), ("#,##0", False), ('0 "days"', False), ("[Red]0.0", False), ("0.00E+00", False),
+    ("[$€-2] #,##0.00", False),
+])
+def test_date_format_codes(code: str, is_date: bool) -> None:
+    from askwell.sources.xlsx import _is_date_format
+
+    assert _is_date_format(code) is is_date
+
+
+@pytest.mark.parametrize(("serial", "date1904", "shown"), [
+    (1, False, "1900-01-01"), (59, False, "1900-02-28"), (61, False, "1900-03-01"), (45413, False, "2024-05-01"),
+    (0.5, False, "12:00:00"), (0, True, "1904-01-01"), (45413.75, False, "2024-05-01 18:00:00"),
+])
+def test_date_serials(serial: float, date1904: bool, shown: str) -> None:
+    from askwell.sources.xlsx import _as_date
+
+    assert _as_date(serial, date1904) == shown
 
 
 def test_missing_shared_string_and_dtd_are_refused() -> None:
@@ -83,3 +119,4 @@ def test_missing_shared_string_and_dtd_are_refused() -> None:
 @pytest.mark.parametrize(("letters", "number"), [("A", 1), ("Z", 26), ("AA", 27), ("AZ", 52), ("SF", 500)])
 def test_column_index(letters: str, number: int) -> None:
     assert column_index(letters) == number
+    assert column_letters(number) == letters

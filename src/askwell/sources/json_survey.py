@@ -9,8 +9,10 @@ or page's title becomes the section of the questions inside it.
 Type mapping: radiogroup / dropdown / imagepicker → single (yes-no when the
 options are exactly yes/no; imagepicker with ``multiSelect`` → multiple),
 checkbox / tagbox → multiple, rating → scale, boolean → yes-no, comment / text
-/ multipletext items → open, matrix → scale (its title, then one question per
-row with the columns as choices), ranking and anything else → unknown;
+/ multipletext → open (its title, then each item), matrix → scale (its title,
+then one question per row with the columns as choices), matrixdropdown /
+matrixdynamic → unknown (its title, then each titled column as a question by
+its cell type), ranking and anything else → unknown;
 html, expression, image and signaturepad carry no question and are skipped.
 
 Positions: the JSON is decoded by the standard library's pure-Python scanner
@@ -173,6 +175,11 @@ def localised(value: Any) -> str | None:
     return None
 
 
+def stem_of(text: str) -> str | None:
+    """A composite question's title as the section of its parts (None when blank)."""
+    return text.strip() or None
+
+
 def _is_yes_no(choices: list[Choice]) -> bool:
     return sorted(c.text.strip().strip(".!").lower() for c in choices) == ["no", "yes"]
 
@@ -265,14 +272,35 @@ class _Survey:
         elif kind in OPEN:
             self.add(text, "open", element, [], section)
         elif kind == "multipletext":
+            # The question's own title is what respondents read first: linted as well as
+            # its items (a missing title falls back to the name, which is not prose).
             stem = text.strip()
-            if stem.endswith("?"):
-                self.add(text, "open", element, [], section)
+            if title and title.strip():
+                self.add(title, "open", element, [], section)
             for item in element.get("items") or []:
                 if isinstance(item, dict):
                     itext = localised(item.get("title")) or item.get("name")
                     if isinstance(itext, str):
                         self.add(itext, "open", item, [], stem or section)
+        elif kind in ("matrixdropdown", "matrixdynamic"):
+            # The title, then each column with a title of its own: a question asked of every row.
+            self.add(text, "unknown", element, self.choice_list(element.get("choices")) + extras, section)
+            base = element.get("name")
+            for column in element.get("columns") or []:
+                if not isinstance(column, dict):
+                    continue
+                ctitle = localised(column.get("title"))
+                if not ctitle or not ctitle.strip():
+                    continue
+                cell = column.get("cellType") or element.get("cellType") or "dropdown"
+                cell = cell.lower() if isinstance(cell, str) else "dropdown"
+                ctype = ("multiple" if cell in MULTIPLE else "single" if cell in SINGLE else "open" if cell in OPEN
+                         else "scale" if cell == "rating" else "yes-no" if cell == "boolean" else "unknown")
+                cchoices = [] if ctype in ("open", "yes-no") else self.choice_list(
+                    column.get("choices") or element.get("choices"))
+                cname = column.get("name")
+                qid = f"{base}.{cname}" if isinstance(base, str) and isinstance(cname, str) else None
+                self.add(ctitle, ctype, column, cchoices, stem_of(text) or section, qid=qid)
         elif kind == "matrix":
             columns = self.choice_list(element.get("columns"))
             self.add(text, "scale", element, columns, section)

@@ -35,6 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from askwell.errors import InputError
 from askwell.model import OffsetMap, Question, Segment
 
 _MD = MarkdownIt("commonmark").enable("table")
@@ -146,8 +147,12 @@ def extract(text: str, path: str) -> list[Question]:
     source = _Source(text)
     try:
         tokens = _MD.parse("\n".join(source.parsed_lines))
-    except Exception:  # noqa: BLE001 - a parser bug must not stop a lint run
-        return []
+    except RecursionError:
+        raise InputError(path, "Markdown nested too deeply to read") from None
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run, nor pass unseen
+        detail = " ".join(str(exc).split())[:200]
+        raise InputError(path, f"the Markdown parser failed on this file ({exc.__class__.__name__}"
+                         f"{': ' + detail if detail else ''}); no questions read") from None
 
     blocks: list[tuple[list[_Char], str | None]] = []  # (plain text, section)
     title = source.title

@@ -110,17 +110,33 @@ def label_columns(table: Table) -> list[tuple[int, str]]:
     return out
 
 
-def choose_label(table: Table, path: str, prefer: str | None = None) -> tuple[int, str]:
-    """The label column to lint: ``prefer``'s language, else English, else the first."""
+def choose_label(table: Table, path: str, prefer: str | None = None,
+                 default_language: str | None = None) -> tuple[int, str]:
+    """The label column to lint, and its language ("" for the plain ``label`` column).
+
+    ``prefer`` (the language already chosen for the survey sheet) wins when the table
+    has it.  Otherwise, as pyxform reads a form, the plain ``label`` column is in the
+    form's default language (``default_language`` in the settings sheet, when given):
+    English first, then the default language, then the first language column.
+    """
     cols = label_columns(table)
     if not cols:
         raise InputError(path, f"{table.name} has no 'label' column; its columns are: {table.columns_text()}")
+    default = (default_language or "").strip()
+
+    def same(lang: str, wanted: str) -> bool:
+        # the plain column is the default language, so "" and the default name one column
+        return lang.lower() == wanted.lower() or (bool(default) and {lang.lower(), wanted.lower()} == {"", default.lower()})
+
     if prefer is not None:
         for i, lang in cols:
-            if lang.lower() == prefer.lower():
+            if same(lang, prefer):
                 return i, lang
     for i, lang in cols:
-        if lang and _is_english(lang):
+        if _is_english(lang or default):
+            return i, lang
+    for i, lang in cols:
+        if lang == "" or (default and same(lang, default)):
             return i, lang
     return cols[0]
 
@@ -144,13 +160,13 @@ class _List:
 
 
 def read_choices(table: Table, path: str, prefer: str | None, positions: bool,
-                 choice_path: str | None = None) -> dict[str, _List]:
+                 choice_path: str | None = None, default_language: str | None = None) -> dict[str, _List]:
     """Choice lists by name, labels in the preferred language."""
     list_col = table.column("list_name", "list name")
     if list_col is None:
         raise InputError(path, f"{table.name} has no 'list_name' column; its columns are: {table.columns_text()}")
     name_col = table.column("name", "value")
-    label_col, _ = choose_label(table, path, prefer)
+    label_col, _ = choose_label(table, path, prefer, default_language)
     lists: dict[str, _List] = {}
     for _, row in table.rows:
         list_name = _text(row, list_col)
@@ -204,15 +220,17 @@ def _parse_type(raw: str) -> tuple[str, str | None, bool]:
 
 
 def questions(path: str, survey: Table, choices: Table | None, *, title: str | None = None,
-              choice_positions: bool = True, choice_path: str | None = None) -> list[Question]:
-    """Every question of an XLSForm survey sheet, in row order."""
+              choice_positions: bool = True, choice_path: str | None = None,
+              default_language: str | None = None) -> list[Question]:
+    """Every question of an XLSForm survey sheet, in row order (labels chosen by ``choose_label``)."""
     type_col = survey.column("type")
     name_col = survey.column("name")
     if type_col is None:
         raise InputError(path, f"{survey.name} has no 'type' column; its columns are: {survey.columns_text()}")
-    label_col, lang = choose_label(survey, path)
+    label_col, lang = choose_label(survey, path, default_language=default_language)
     required_col = survey.column("required")
-    lists = read_choices(choices, path, lang, choice_positions, choice_path) if choices is not None else {}
+    lists = read_choices(choices, path, lang, choice_positions, choice_path,
+                         default_language) if choices is not None else {}
 
     out: list[Question] = []
     groups: list[str | None] = []

@@ -11,8 +11,10 @@ XML parts, read here with ``zipfile`` and ``xml.etree``:
 
 Values are shown as a spreadsheet shows them without formatting: shared and inline
 strings as written, booleans as TRUE/FALSE, numbers without a trailing ``.0``, the
-cached value of a formula. Dates are numbers in the file and stay serial numbers here
-(XLSForm labels are text). Parts that declare a DTD are refused, so no entity can expand.
+cached value of a formula. Dates are serial numbers in the file; a number whose cell
+style has a date or time format (``xl/styles.xml``) comes back as an ISO date, time or
+date-time (``2024-05-01``, ``13:30:00``), in the workbook's 1900 or 1904 date system.
+Parts that declare a DTD are refused, so no entity can expand.
 """
 
 from __future__ import annotations
@@ -20,9 +22,48 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 _REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
+# Built-in number formats that show a date or time (ECMA-376 part 1, 18.8.30).
+_DATE_FORMAT_IDS = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47})
+# What a custom format code shows literally (quoted text, escaped characters, colours and
+# conditions in brackets) is no sign of a date; elapsed-time brackets ([h], [mm]) are.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
+
+
+def _is_date_format(code: str) -> bool:
+    """True when a number format code shows a date or a time (``yyyy-mm-dd``, ``h:mm``)."""
+    shown = _FORMAT_LITERALS.sub("", code).lower().replace("general", "")
+    return bool(re.search(r"[ydmhs]", shown))
+
+
+def _as_date(serial: float, date1904: bool) -> str:
+    """A date serial number as ISO text: a date, a time of day, or both."""
+    if date1904:
+        moment = datetime(1904, 1, 1) + timedelta(days=serial)
+    elif serial < 60:
+        # Excel counts a 29 February 1900 that never was: serials before it are one day later.
+        moment = datetime(1899, 12, 31) + timedelta(days=serial)
+    else:
+        moment = datetime(1899, 12, 30) + timedelta(days=serial)
+    moment = (moment + timedelta(microseconds=500_000)).replace(microsecond=0)
+    if serial == int(serial):
+        return moment.date().isoformat()
+    if 0 <= serial < 1:
+        return moment.time().isoformat()
+    return moment.isoformat(sep=" ")
+
+
+@dataclass
+class Sheet:
+    """The non-empty cells of a sheet (row → {column: text}) and whether a limit cut it short."""
+
+    cells: dict[int, dict[int, str]] = field(default_factory=dict)
+    rows_cut: bool = False
+    columns_cut: bool = False
 
 
 class WorkbookError(ValueError):
@@ -81,6 +122,15 @@ def column_index(letters: str) -> int:
     return number
 
 
+def column_letters(number: int) -> str:
+    """Column name of a 1-based column number: 1 → A, 27 → AA, 500 → SF."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _number(raw: str) -> str:
     try:
         value = float(raw)
@@ -111,6 +161,22 @@ class Workbook:
         self.strings: list[str] = []
         if shared and shared in zf.namelist():
             self.strings = [_text_of(si) for si in _parse(zf, shared) if _local(si.tag) == "si"]
+        self.date1904 = any(_local(e.tag) == "workbookPr" and e.get("date1904", "").lower() in ("1", "true")
+                            for e in _parse(zf, book).iter())
+        styles = next((target for kind, target in rels.values() if kind.endswith("/styles")), None)
+        self.date_styles = self._date_styles(styles) if styles and styles in zf.namelist() else frozenset()
+
+    def _date_styles(self, part: str) -> frozenset[str]:
+        """The cell style indices (``s`` attributes) whose number format shows a date or time."""
+        root = _parse(self.zf, part)
+        custom = {e.get("numFmtId", ""): e.get("formatCode", "") for e in root.iter() if _local(e.tag) == "numFmt"}
+        xfs = next((e for e in root if _local(e.tag) == "cellXfs"), None)
+        found = set()
+        for index, xf in enumerate(x for x in (xfs if xfs is not None else ()) if _local(x.tag) == "xf"):
+            fmt = xf.get("numFmtId", "0")
+            if (fmt.isdigit() and int(fmt) in _DATE_FORMAT_IDS) or (fmt in custom and _is_date_format(custom[fmt])):
+                found.add(str(index))
+        return frozenset(found)
 
     @property
     def sheetnames(self) -> list[str]:
@@ -132,28 +198,40 @@ class Workbook:
             return "TRUE" if raw.strip() == "1" else "FALSE"
         if kind in ("str", "e", "d"):
             return raw
+        if raw and cell.get("s") in self.date_styles:
+            try:
+                return _as_date(float(raw), self.date1904)
+            except (ValueError, OverflowError):
+                pass  # not a date after all (out of range): shown as the number it is
         return _number(raw) if raw else ""
 
     def rows(self, name: str, max_rows: int, max_columns: int) -> dict[int, dict[int, str]]:
         """Row number → {column number: text} for the non-empty cells of sheet ``name``."""
-        out: dict[int, dict[int, str]] = {}
+        return self.read(name, max_rows, max_columns).cells
+
+    def read(self, name: str, max_rows: int, max_columns: int) -> Sheet:
+        """The non-empty cells of sheet ``name`` within the limits, and whether any lay beyond them."""
+        out = Sheet()
         sheet = _parse(self.zf, self.sheets[name])
         row_number = 0
         for row in sheet.iter():
             if _local(row.tag) != "row":
                 continue
             row_number = int(row.get("r", row_number + 1))
-            if row_number > max_rows:
-                break
             column = 0
             for cell in row:
                 if _local(cell.tag) != "c":
                     continue
                 match = _REF.match(cell.get("r", ""))
                 column = column_index(match.group(1)) if match else column + 1
-                if column > max_columns:
+                if row_number > max_rows or column > max_columns:
+                    if self._value(cell):  # formatted but empty cells beyond a limit lose nothing
+                        out.rows_cut |= row_number > max_rows
+                        out.columns_cut |= column > max_columns
                     continue
                 text = self._value(cell)
                 if text:
-                    out.setdefault(row_number, {})[column] = text
+                    out.cells.setdefault(row_number, {})[column] = text
+            if out.rows_cut:
+                break
         return out
