@@ -27,7 +27,10 @@ CONFIG_NAMES = (".askwell.yaml", "askwell.yaml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 AUDIENCES = ("learners", "instructors", "maintainers")
 KEYS = ("extends", "select", "ignore", "severity", "rules", "vocabulary", "fail_on", "fail_under",
-        "exclude", "model", "weights", "audience")
+        "exclude", "model", "weights", "audience", "language")
+# `language:` the language askwell lints (items detected in another are skipped with a
+# note), or "off" to lint every item as English; see askwell.language.
+LANGUAGES = ("en", "off")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Config:
     model: str | None = None
     weights: dict[str, float] = field(default_factory=lambda: {"error": 25.0, "warning": 10.0, "info": 3.0})
     audience: str = "learners"
+    language: str = "en"
     path: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -56,6 +60,7 @@ class Config:
             "vocabulary": {"accept": list(self.accept), "reject": list(self.reject)},
             "fail_on": self.fail_on, "fail_under": self.fail_under, "exclude": list(self.exclude),
             "model": self.model, "weights": dict(self.weights), "audience": self.audience,
+            "language": self.language,
         }
 
 
@@ -214,6 +219,13 @@ def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
                 if isinstance(pts, bool) or not isinstance(pts, (int, float)) or pts < 0:
                     raise ConfigError(where, f"weights.{sev}", "must be a number of points, 0 or more")
             out[key] = {k: float(v) for k, v in value.items()}
+        elif key == "language":
+            if value is False:
+                value = "off"  # YAML 1.1 reads an unquoted off as false
+            if value not in LANGUAGES:
+                raise ConfigError(where, key, f"{value!r} is not one of {', '.join(LANGUAGES)} (askwell's rules are "
+                                  f"English; 'off' lints every item as English){close_match(str(value), LANGUAGES)}")
+            out[key] = value
         elif key == "audience":
             # Checked after merging: a config may define its own audience profile in the
             # glossary-term rule's ``levels`` option.

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from askwell import baseline as baseline_mod
-from askwell import policy, scoring, sources
+from askwell import language, policy, scoring, sources
 from askwell.config import Config, active_rules
 from askwell.engine import Checked, Engine, RuleHit
 from askwell.model import FileError, Question, Report
@@ -59,7 +59,10 @@ def gather(paths: list[str], config: Config, texts: list[str] | None = None, std
         if item.note:
             inputs.notes.append(item.note)
         elif item.questions or not item.errors:  # a file with problems may still have questions to lint
-            inputs.files.append((item.path, item.questions))
+            questions, skipped = language.in_language(item.path, item.questions, config.language)
+            if skipped:
+                inputs.notes.append(skipped)
+            inputs.files.append((item.path, questions))
     return inputs
 
 
