@@ -108,13 +108,16 @@ def test_output_to_unwritable_place_is_a_user_error(tmp_path: Path) -> None:
 def test_json_contract_shape() -> None:
     code, out, _ = run("check", "--format", "json", "--text", "Don't you agree the workshop was great?")
     data = json.loads(out)
-    assert data["schema"] == 1 and set(data) == {"schema", "askwell", "summary", "questions", "errors"}
+    assert data["schema"] == 2
+    assert set(data) == {"schema", "askwell", "summary", "notes", "surveys", "questions", "errors"}
+    assert data["summary"]["score"] <= 30 and data["summary"]["grade"] == "E" and data["summary"]["clean"] == 0
     q = data["questions"][0]
     assert q["path"] == "<text>" and q["line"] == 1 and q["column"] == 1 and q["type"] == "unknown"
     f = next(f for f in q["findings"] if f["rule"] == "agreement-seeking")
     assert (f["start"], f["end"], f["line"], f["column"], f["end_line"], f["end_column"]) == (0, 15, 1, 1, 1, 16)
     assert q["text"][f["start"]:f["end"]] == "Don't you agree"
     assert f["values"] == ["act-openly"] and f["category"] == "leading"
+    assert f["rewrites"] == ["What did you think of the workshop?"] and f["suggestion"] != f["rewrites"][0]
 
 
 def test_show_config() -> None:

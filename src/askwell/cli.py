@@ -7,9 +7,11 @@ Heavy imports (spaCy, the engine) happen inside ``check`` only, so ``--help``,
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import sys
 from pathlib import Path
+from datetime import datetime, timezone
 from typing import Any
 
 import click
@@ -102,6 +104,8 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes for the NLP stage (output order is unchanged).")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
+@click.option("--values", "show_values", is_flag=True,
+              help="Text output: show a bar for every core value (by default only values scoring below 90).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=Path),
@@ -112,7 +116,7 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None, config_file: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
           model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int,
-          statistics: bool, baseline_file: Path | None, write_baseline: Path | None, no_cache: bool,
+          statistics: bool, show_values: bool, baseline_file: Path | None, write_baseline: Path | None, no_cache: bool,
           cache_dir: Path | None) -> None:
     """Lint question files, folders, stdin (-) or --text drafts.
 
@@ -161,17 +165,20 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     stdin_text = _read_stdin() if "-" in paths else None
     engine, cache = run.prepare(config, jobs, cache_dir=folder)
     inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename, memo=cache)
+    from askwell.progress import Progress
+
     total = sum(len(qs) for _, qs in inputs.files)
-    if total >= 1000 and sys.stderr.isatty() and not os.environ.get("CI"):
-        with click.progressbar(length=total, label="askwell", file=sys.stderr) as bar:
-            checked = run.check(inputs, engine, cache, progress=bar.update)
-    else:
-        checked = run.check(inputs, engine, cache)
+    with Progress(total, sys.stderr, enabled=Progress.wanted(sys.stderr)) as bar:
+        checked = run.check(inputs, engine, cache, progress=bar.update)
     if snapshot is not None:
         snapshot.save()
-    report = run.report(inputs, checked, config, known)
+    report = dataclasses.replace(run.report(inputs, checked, config, known), run=_run_info(config, found))
+    if report.empty():
+        from askwell.model import empty_note
+
+        click.echo(f"askwell: {empty_note(report)}", err=True)
     if write_baseline:
-        count = baseline_mod.write(write_baseline, report.results)
+        count = baseline_mod.write(write_baseline, report.placed())
         click.echo(f"askwell: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if report.errors else EXIT_OK)
 
@@ -183,7 +190,7 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
 
         rendered = stats(report)
     else:
-        rendered = reporters.get(fmt, color=colour).render(report)
+        rendered = reporters.get(fmt, color=colour, values=show_values).render(report)
     if output:
         from askwell.atomic import write_atomic
 
@@ -192,6 +199,24 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         # click strips ANSI codes off a non-terminal unless told the colour was asked for.
         click.echo(rendered, nl=False, color=colour)
     sys.exit(exit_code(report, config.fail_on, config.fail_under))
+
+
+def _run_info(config: Any, found: Path | None) -> Any:
+    """What the reports say about the run's setup: limits, config file, preset, date."""
+    from askwell import config as config_mod
+    from askwell.model import RunInfo
+
+    preset = "carpentries"
+    if found is not None:
+        try:
+            preset = str(config_mod.read_config_file(found).get("extends") or preset)
+        except (AskwellError, OSError, AttributeError):
+            pass
+    # SOURCE_DATE_EPOCH (reproducible builds) pins the date, so a report can be rebuilt byte for byte.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return RunInfo(fail_on=config.fail_on, fail_under=config.fail_under, config=str(found) if found else None,
+                   preset=preset, date=when.strftime("%Y-%m-%d %H:%M UTC"))
 
 
 def _read_stdin() -> bytes:
@@ -210,9 +235,9 @@ def exit_code(report: Any, fail_on: str, fail_under: float) -> int:
         return EXIT_ERROR
     if fail_on != "never":
         limit = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[f.severity] <= limit for r in report.results for f in r.findings):
+        if any(SEVERITY_RANK[f.severity] <= limit for r in report.placed() for f in r.findings):
             return EXIT_FAIL
-    if report.summary.questions and report.summary.score < fail_under:
+    if report.summary.score is not None and report.summary.score < fail_under:
         return EXIT_FAIL
     return EXIT_OK
 

@@ -59,13 +59,24 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
         begin = question.position(start)
         last_line, last_col = question.position(max(end - 1, start))
         finish = (last_line, last_col + (1 if end > start else 0))
+    # A verified rewrite is a whole question; the suggestion field keeps the rule's advice beside it.
+    rewrite = rewrite_of(question, hit)
     return Finding(
         rule=rule.id, category=rule.category, severity=active.severity,
         message=hit.message or _filled(rule.message, question.text[start:end]), start=start, end=end,
         line=begin[0], column=begin[1], end_line=finish[0], end_column=finish[1],
-        values=rule.values, suggestion=hit.suggestion or rule.suggestion, fix=hit.fix, choice=hit.choice,
-        path=choice_path,
+        values=rule.values, suggestion=rule.suggestion if rewrite else (hit.suggestion or rule.suggestion),
+        fix=hit.fix, choice=hit.choice, path=choice_path, rewrites=(rewrite,) if rewrite else (),
+        scope=rule.scope,
     )
+
+
+def rewrite_of(question: Question, hit: Hit) -> str | None:
+    """The hit's suggestion when it is a whole question other than the item itself (a rewrite), else None."""
+    text = (hit.suggestion or "").strip()
+    if text.endswith("?") and text != question.text.strip() and hit.choice is None:
+        return text
+    return None
 
 
 def _filled(message: str, match: str) -> str:
@@ -201,8 +212,8 @@ class Engine:
                             results[f][k] = found
                         for _, doc in batch:
                             forget_views(doc)
-                    if progress:
-                        progress(sum(len(by_text[t]) for t in chunk))
+                        if progress:  # every batch, so a progress bar moves on runs of any size
+                            progress(len(places))
         for f, (_, qs) in enumerate(files):
             for index, extra in self.check_survey(qs, contexts[f]).items():
                 results[f][index].extend(extra)
@@ -226,8 +237,8 @@ class Engine:
         for f, (_, qs) in enumerate(files):
             for k, q in enumerate(qs):
                 for j, (rid, hit) in enumerate(results[f][k]):
-                    text = (hit.suggestion or "").strip()
-                    if text.endswith("?") and text != q.text.strip() and hit.choice is None:
+                    text = rewrite_of(q, hit)
+                    if text:
                         wanted.setdefault((text, f, k), []).append((f, k, j))
         if not wanted:
             return

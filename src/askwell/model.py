@@ -162,6 +162,11 @@ class Finding:
     choice: int | None = None
     # Set only when the finding lies in another file than its question (see Choice.path).
     path: str | None = None
+    # Whole questions that fix the finding, best first, each linted again before it is offered.
+    rewrites: tuple[str, ...] = ()
+    # "survey" for a rule that judges the whole file (length, closing question): such a
+    # finding counts against its survey, not against the question it is placed on.
+    scope: str = "question"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,17 +213,72 @@ class Context:
     memo: dict[str, object] = field(default_factory=dict)
 
 
+# Bands beside a score, as Lighthouse and SonarQube show them: (lowest score, letter, verdict).
+BANDS: tuple[tuple[float, str, str], ...] = (
+    (90.0, "A", "good"),
+    (75.0, "B", "a few problems"),
+    (60.0, "C", "needs work"),
+    (40.0, "D", "poor"),
+    (0.0, "E", "rewrite before use"),
+)
+
+
+def band(score: float | None) -> tuple[str, str] | None:
+    """The letter and verdict for a score; None when there is no score."""
+    if score is None:
+        return None
+    for lowest, letter, verdict in BANDS:
+        if score >= lowest:
+            return letter, verdict
+    return BANDS[-1][1], BANDS[-1][2]
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyResult:
+    """One file judged as a survey: its score and the findings about the whole survey.
+
+    ``findings`` pairs each survey-level finding with the question it is placed on
+    (its position in the file), so tools that key on a question (baselines) still can.
+    """
+
+    path: str
+    questions: int
+    clean: int
+    score: float | None
+    values: dict[str, float]
+    findings: tuple[tuple[Question, Finding], ...] = ()
+    title: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Run-level counts and scores."""
+    """Run-level counts and scores; ``score`` is None when no question was read."""
 
     files: int
     questions: int
     findings: int
     by_severity: dict[str, int]
-    score: float
+    score: float | None
     values: dict[str, float]
     file_scores: dict[str, float] = field(default_factory=dict)
+    # Questions with no finding at all.
+    clean: int = 0
+
+    @property
+    def grade(self) -> tuple[str, str] | None:
+        """The run score's letter and verdict."""
+        return band(self.score)
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """How the run was set up, for reports that show it (pass/fail line, config, date)."""
+
+    fail_on: str = "error"
+    fail_under: float = 0.0
+    config: str | None = None
+    preset: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,3 +289,36 @@ class Report:
     errors: tuple[FileError, ...]
     summary: Summary
     notes: tuple[str, ...] = ()
+    surveys: tuple[SurveyResult, ...] = ()
+    run: RunInfo | None = None
+
+    def survey_findings(self) -> list[tuple[str, Question, Finding]]:
+        """Every survey-level finding as (file, question it is placed on, finding)."""
+        return [(s.path, q, f) for s in self.surveys for q, f in s.findings]
+
+    def placed(self) -> list[QuestionResult]:
+        """Question results with the survey-level findings put back on the questions they are placed on.
+
+        For consumers that key findings on a question (baselines, the exit code).
+        """
+        extra: dict[int, list[Finding]] = {}
+        for _, q, f in self.survey_findings():
+            extra.setdefault(id(q), []).append(f)
+        if not extra:
+            return list(self.results)
+        return [QuestionResult(r.question, r.findings + tuple(extra.get(id(r.question), ())), r.score)
+                for r in self.results]
+
+    def empty(self) -> bool:
+        """True when the run read no question at all (nothing to score)."""
+        return self.summary.questions == 0
+
+
+def empty_note(report: Report) -> str | None:
+    """The sentence every reporter shows when the run read no question, else None."""
+    if not report.empty():
+        return None
+    if report.errors:
+        return "No questions were read: the inputs could not be read (see the errors). Nothing was scored."
+    return ("No questions found: nothing to lint (an empty folder, a page with no questions, or only "
+            "file types askwell does not read). Nothing was scored.")

@@ -19,8 +19,8 @@ def test_pipe_and_newline_in_a_table_cell(one_question) -> None:  # type: ignore
     report = one_question("Pick A | B?", [{"start": 5, "end": 10, "message": "'A | B'\nsplits", "suggestion": "x|y"}])
     out = MarkdownReporter().render(report)
     row = next(line for line in out.splitlines() if line.startswith("| 1:6 "))
-    assert len(UNESCAPED_PIPE.findall(row)) == 6  # five cells
-    assert r"'A \| B' splits" in row and r"x\|y" in row
+    assert len(UNESCAPED_PIPE.findall(row)) == 7  # six cells: position, severity, rule, question, message, advice
+    assert r"'A \| B' splits" in row and r"x\|y" in row and r"Pick A \| B?" in row
 
 
 def test_only_details_html(report: Report, one_question) -> None:  # type: ignore[no-untyped-def]
@@ -33,8 +33,10 @@ def test_only_details_html(report: Report, one_question) -> None:  # type: ignor
 def test_structure(report: Report) -> None:
     out = MarkdownReporter().render(report)
     assert out.startswith("## askwell report\n")
-    assert f"**Score: {report.summary.score:.1f}/100**" in out
+    assert out.splitlines()[2].startswith("**❌ Fails** — ")  # the verdict comes first
+    assert f"**Score: {report.summary.score:.1f}/100 (" in out
     assert "| Act Openly |" in out
+    assert "### Whole survey" in out and "`no-closing-question`" in out
     assert "### Input errors" in out and "data/missing.txt" in out
     folded = sum(1 for r in report.results if r.question.path == "data/survey.txt" for _ in r.findings)
     assert folded > FOLD_AFTER and "<summary>data/survey.txt" in out

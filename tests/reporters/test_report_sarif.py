@@ -48,7 +48,7 @@ def test_rules_are_every_rule_and_indexes_match(log: dict) -> None:
 
 def test_results_levels_and_locations(log: dict, report: Report) -> None:
     results = log["runs"][0]["results"]
-    findings = [f for r in report.results for f in r.findings]
+    findings = [f for r in report.placed() for f in r.findings]
     assert len(results) == len(findings)
     assert {r["level"] for r in results} == {"error", "warning", "note"}
     for result, finding in zip(results, findings):
@@ -57,8 +57,9 @@ def test_results_levels_and_locations(log: dict, report: Report) -> None:
         assert URI_CHARS.match(location["artifactLocation"]["uri"])
         assert location["region"] == {"startLine": finding.line, "startColumn": finding.column,
                                       "endLine": finding.end_line, "endColumn": finding.end_column}
-        if finding.suggestion:
-            assert result["message"]["text"].endswith(finding.suggestion.strip())
+        better = finding.rewrites[0] if finding.rewrites else finding.suggestion
+        if better:
+            assert result["message"]["text"].endswith(better.strip())
     multi_line = [r for r in results if r["locations"][0]["physicalLocation"]["region"]["endLine"] == 4
                   and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "data/feedback.md"]
     assert multi_line and multi_line[0]["ruleId"] == "double-barreled"

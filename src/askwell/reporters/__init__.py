@@ -39,8 +39,8 @@ def available() -> list[str]:
     return names
 
 
-def get(name: str, color: bool = False) -> Reporter:
-    """An instance of the reporter for ``name``."""
+def get(name: str, color: bool = False, values: bool = False) -> Reporter:
+    """An instance of the reporter for ``name``; ``values`` (every core-value bar) concerns text only."""
     module_name, cls_name = FORMATS[name].split(":")
     cls = getattr(importlib.import_module(module_name), cls_name)
-    return cls(color=color)
+    return cls(color=color, values=values) if name == "text" else cls(color=color)

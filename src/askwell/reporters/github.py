@@ -1,8 +1,15 @@
-"""``--format github``: GitHub Actions workflow commands, so findings show as annotations on the lines."""
+"""``--format github``: GitHub Actions workflow commands, so findings show as annotations on the lines.
+
+Paths are relative to the working directory (the checkout), as annotations need; errors come
+first, since GitHub shows only so many annotations per step. A line and column inside a binary
+file (.xlsx) mean nothing to GitHub's file view, so those findings go on the file, with the
+sheet and cell in the message. Whole-survey findings go on their file too.
+"""
 
 from __future__ import annotations
 
-from askwell.model import FileError, Finding, Report
+from askwell.model import FileError, Finding, Question, Report, empty_note
+from askwell.reporters.common import RANK, cell, display_path, is_binary, plural, score_line, verdict
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -30,29 +37,41 @@ class GithubReporter:
         self.color = color
 
     @staticmethod
-    def finding(path: str, f: Finding) -> str:
-        """The workflow command for one finding; the suggestion goes on a second line of the message."""
-        message = f.message.strip() + (f"\nSuggestion: {f.suggestion.strip()}" if f.suggestion else "")
-        props = {"file": path, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column,
-                 "title": f"askwell {f.rule}"}
+    def finding(path: str, f: Finding, question: Question | None = None, whole: bool = False) -> str:
+        """The workflow command for one finding; the rewrite or advice goes on a second line of the message."""
+        better = f.rewrites[0] if f.rewrites else f.suggestion
+        message = f.message.strip() + (f"\nSuggestion: {better.strip()}" if better else "")
+        title = f"askwell {f.rule}" + (" (whole survey)" if whole else "")
+        shown = display_path(path)
+        if is_binary(path):
+            where = f"{cell(question, f)}: " if question is not None else ""
+            return command(COMMANDS[f.severity], {"file": shown, "title": title}, where + message)
+        props = {"file": shown, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+                 "title": title}
         return command(COMMANDS[f.severity], props, message)
 
     @staticmethod
     def error(e: FileError) -> str:
         """The workflow command for an input that could not be read."""
-        return command("error", {"file": e.path, "line": e.line, "col": e.column, "title": "askwell input error"},
-                       e.message)
+        binary = is_binary(e.path)
+        return command("error", {"file": display_path(e.path), "line": None if binary else e.line,
+                                 "col": None if binary else e.column, "title": "askwell input error"}, e.message)
 
     def render(self, report: Report) -> str:
         lines = [self.error(e) for e in report.errors]
-        lines += [self.finding(f.path or r.question.path, f) for r in report.results for f in r.findings]
+        found = [(f.path or r.question.path, f, r.question, False) for r in report.results for f in r.findings]
+        found += [(path, f, q, True) for path, q, f in report.survey_findings()]
+        found.sort(key=lambda item: RANK[item[1].severity])  # stable: file order kept within a severity
+        lines += [self.finding(path, f, q, whole) for path, f, q, whole in found]
         s = report.summary
         sev = s.by_severity
-        summary = (f"askwell: {s.findings} finding{'s' if s.findings != 1 else ''} ({sev.get('error', 0)} error, "
-                   f"{sev.get('warning', 0)} warning, {sev.get('info', 0)} info) in {s.questions} "
-                   f"question{'s' if s.questions != 1 else ''} from {s.files} file{'s' if s.files != 1 else ''}; "
-                   f"score {s.score:.1f}/100")
+        summary = (f"askwell: {plural(s.findings, 'finding')} ({sev.get('error', 0)} error, "
+                   f"{sev.get('warning', 0)} warning, {sev.get('info', 0)} info) in {plural(s.questions, 'question')} "
+                   f"from {plural(s.files, 'file')}; score {score_line(report)}; {verdict(report).text()}")
         if report.errors:
-            summary += f"; {len(report.errors)} input error{'s' if len(report.errors) != 1 else ''}"
+            summary += f"; {plural(len(report.errors), 'input error')}"
+        note = empty_note(report)
+        if note:
+            lines.append(command("warning", {"title": "askwell: no questions"}, note))
         lines.append(summary + ".")
         return "\n".join(lines) + "\n"

@@ -1,4 +1,11 @@
-"""``--format json``: the versioned contract in DESIGN.md (schema 1)."""
+"""``--format json``: the versioned contract in DESIGN.md and the README (schema 2).
+
+Schema 2 (from 1): each finding has ``rewrites`` (whole questions, best first, possibly empty)
+beside ``suggestion`` (advice); scores are null when nothing was read; ``summary`` gains
+``grade`` and ``clean``; ``surveys`` holds each file's score and its survey-level findings,
+which no longer sit on a question; ``notes`` lists what the run wants said (nothing found,
+skipped files).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +13,9 @@ import json
 from typing import Any
 
 from askwell import __version__
-from askwell.model import Finding, QuestionResult, Report
+from askwell.model import Finding, QuestionResult, Report, SurveyResult, band, empty_note
 
-SCHEMA = 1
+SCHEMA = 2
 # Questions per json.dumps call in JsonReporter.render.
 BATCH = 256
 
@@ -21,9 +28,21 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "end_line": f.end_line, "end_column": f.end_column, "values": list(f.values),
         "suggestion": f.suggestion,
         "fix": None if f.fix is None else {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement},
+        "rewrites": list(f.rewrites),
         "choice": f.choice,
         "path": f.path,
     }
+
+
+def _grade(score: float | None) -> str | None:
+    graded = band(score)
+    return graded[0] if graded else None
+
+
+def survey_dict(s: SurveyResult) -> dict[str, Any]:
+    """One file as a survey: its score and the findings about the whole survey."""
+    return {"path": s.path, "title": s.title, "questions": s.questions, "clean": s.clean, "score": s.score,
+            "grade": _grade(s.score), "values": dict(s.values), "findings": [finding_dict(f) for _, f in s.findings]}
 
 
 def question_dict(result: QuestionResult) -> dict[str, Any]:
@@ -38,9 +57,17 @@ def _head(report: Report) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "askwell": __version__,
-        "summary": {"files": s.files, "questions": s.questions, "findings": s.findings,
-                    "by_severity": dict(s.by_severity), "score": s.score, "values": dict(s.values)},
+        "summary": {"files": s.files, "questions": s.questions, "clean": s.clean, "findings": s.findings,
+                    "by_severity": dict(s.by_severity), "score": s.score, "grade": _grade(s.score),
+                    "values": dict(s.values)},
+        "notes": _notes(report),
+        "surveys": [survey_dict(x) for x in report.surveys],
     }
+
+
+def _notes(report: Report) -> list[str]:
+    note = empty_note(report)
+    return list(report.notes) + ([note] if note else [])
 
 
 def _errors(report: Report) -> list[dict[str, Any]]:

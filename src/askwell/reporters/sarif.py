@@ -99,7 +99,9 @@ class SarifReporter:
         out: dict[str, Any] = {"ruleId": f.rule}
         if f.rule in index:
             out["ruleIndex"] = index[f.rule]
-        text = f.message.strip() + (f" Suggestion: {f.suggestion.strip()}" if f.suggestion else "")
+        # The first rewrite, else the advice; ``fixes`` below carries only safe edits (Finding.fix).
+        better = f.rewrites[0] if f.rewrites else f.suggestion
+        text = f.message.strip() + (f" Suggestion: {better.strip()}" if better else "")
         out["level"] = LEVELS[f.severity]
         out["message"] = {"text": text}
         region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
@@ -138,7 +140,8 @@ class SarifReporter:
                 "tool": {"driver": driver},
                 "invocations": [invocation],
                 "columnKind": "unicodeCodePoints",
-                "results": [self.result(qr, f, index) for qr in report.results for f in qr.findings],
+                # Whole-survey findings sit where their rule placed them in the file.
+                "results": [self.result(qr, f, index) for qr in report.placed() for f in qr.findings],
             }],
         }
 

@@ -18,7 +18,7 @@ def short_description(message: str) -> str:
 
 def statistics(report: Report) -> str:
     """One row per rule (and severity): count, rule id, severity, description; empty when nothing fired."""
-    counts = Counter((f.rule, f.severity) for r in report.results for f in r.findings)
+    counts = Counter((f.rule, f.severity) for r in report.placed() for f in r.findings)
     if not counts:
         return ""
     rules = rules_by_id()
