@@ -47,3 +47,27 @@ def rated_words(floor: float) -> frozenset[str]:
 def derived_words(floor: float, suffixes: tuple[str, ...]) -> frozenset[str]:
     """Rated words at ``floor`` with each suffix added ("waste" → "wasteful"), for the same quick test."""
     return frozenset(w + x for w in rated_words(floor) for x in suffixes)
+
+
+# Suffixes that keep the base word's judgement ("wasteful" from "waste", "shamefully" from "shame").
+DERIVING_SUFFIXES = ("fully", "ful", "ous", "ly")
+# "over-" words that are not "too much of" something.
+_NOT_EXCESS = ("all", "seas", "time", "view", "night", "head")
+
+
+def form_valence(lower: str, lemma: str) -> float:
+    """The valence of a word as written (``lower``, ``lemma``), or of its base when only a derived form is unrated."""
+    for form in (lower, lemma):
+        score = valence(form)
+        if score:
+            return score
+    for suffix in DERIVING_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+            score = valence(lower[: -len(suffix)])
+            if score:
+                return score
+    if lower.startswith("over") and len(lower) > 7 and lower[4:] not in _NOT_EXCESS:
+        return -1.5  # "overpriced", "overcrowding": too much of something, a complaint built into the word
+    if "-" in lower:
+        return min((valence(p) for p in lower.split("-")), key=lambda v: (-abs(v), v), default=0.0)
+    return 0.0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, word_count, zipf
 from askwell.rules.checks import CHECK_MODULES
-from askwell.rules.checks.questions import doc_text, doc_words, per_doc, sentences, span_tokens
+from askwell.rules.checks.questions import doc_text, doc_words, per_doc, sentences, span_text, span_tokens
 from askwell.rules.packs import Rule, wordlist
 from askwell.rules.rewrites import REWRITES
 
@@ -516,10 +516,30 @@ def without_brackets(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+def asked_end(doc: "Doc") -> int:
+    """Where the question proper ends and answer instructions, if any, begin.
+
+    The question is everything up to its first question sentence, or up to the end of
+    a request ("Please enter…") or the colon that opens the request's recipe. What
+    follows tells people how to answer (a format, an example, a use): QAS-99 puts that
+    under instructions, not under the length of the question.
+    """
+    for sent in sentences(doc):
+        if span_text(sent).rstrip(" \"'”’)]*_").endswith("?"):
+            return sent.end_char
+        root = sent.root
+        if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
+            colon = next((t for t in span_tokens(sent) if t.text == ":" and t.i > root.i), None)
+            return colon.idx + 1 if colon is not None else sent.end_char
+    return len(doc_text(doc))
+
+
 def metric_value(name: str, question: Question, doc: "Doc") -> float:
     """The value of a named metric for one question."""
     if name == "words":
         return float(word_count(question.text))
+    if name == "question_words":
+        return float(word_count(doc_text(doc)[:asked_end(doc)]))
     if name == "characters":
         return float(len(question.text))
     if name == "sentences":
@@ -548,7 +568,8 @@ def build_metric(rule: Rule, nlp: "Language") -> Check:
         value = metric_value(name, question, doc)
         if value > options["max"]:
             shown = f"{value:.1f}" if name in ("grade", "syllables_per_word") else f"{value:.0f}"
-            yield Hit(0, len(question.text), _render(rule.message, value=shown, max=options["max"]))
+            end = asked_end(doc) if name == "question_words" else len(question.text)
+            yield Hit(0, end, _render(rule.message, value=shown, max=options["max"]))
     return check
 
 

@@ -41,7 +41,7 @@ KIND_KEYS: dict[str, set[str]] = {
     "check": {"check"},
     "policy": set(),
 }
-METRICS = ("words", "sentences", "clauses", "grade", "syllables_per_word", "characters")
+METRICS = ("words", "question_words", "sentences", "clauses", "grade", "syllables_per_word", "characters")
 # Token-pattern keys askwell accepts: spaCy's own names, minus REGEX and other
 # unbounded predicates so that a rule file cannot make matching hang.
 TOKEN_KEYS = {"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "OP", "IS_SENT_START",

@@ -73,4 +73,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if acronym.isupper() and len(acronym) >= 5 and zipf(acronym.lower()) >= 3.0:
             # A common word in capitals ("OPTIONAL") is emphasis, not an acronym.
             continue
+        if acronym.isalpha() and not set(acronym.lower()) & set("aeiouy") and (
+                zipf(acronym.lower()) >= options["common_zipf"]):
+            # Letters with no vowel cannot be read as a word, so their frequency is the
+            # initialism's own: one as common in English as "GP", "BBC" or "HR" is known.
+            # ("SEND" or "PAN" in capitals may be a common word's frequency, not the acronym's.)
+            continue
         yield Hit(m.start(1), m.end(1), f"'{acronym}' is an acronym that is not spelled out in this survey.")

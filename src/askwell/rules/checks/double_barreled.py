@@ -121,6 +121,8 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
         return True  # "training and development opportunities": one named field
     if in_brackets(doc, first.i):
         return True
+    if any(c.lower_ in ("many", "much") and any(h.lower_ == "how" for h in c.children) for c in first.children):
+        return True  # "How many portions of fruit and vegetables…": one count of both together
     # "the difference between A and B" compares; it does not ask twice.
     if any(a.lower_ in ("between", "both") and a.i < first.i for a in first.ancestors) or (
             first.i > 0 and doc[first.i - 1].lower_ in ("between", "both")):

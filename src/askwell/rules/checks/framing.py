@@ -6,7 +6,8 @@ or a fronted clause before the question's wh-word or auxiliary ("Given that…, 
 
 - a majority view ("Most learners tell us…", "Many of your colleagues…");
 - an authority or finding ("Research shows…", "…have been shown to improve…", "Our
-  director believes…", "you will know that…"): a reporting verb with a claim under it;
+  director believes…", "you will know that…", "The head has urged parents to…"): a
+  reporting or directive verb with a claim or a request under it;
 - a judgement: a strongly positive or negative word (VADER's lexicon, |valence| of at
   least ``min_valence``), or a comparison ("twice as long", "more than ever").
 
@@ -35,7 +36,10 @@ COUNTED = {"every", "thousands", "hundreds", "millions"}
 ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
            "now that")
 REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
-             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"}
+             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support",
+             # Directives from someone with standing: "The principal has asked every family to…"
+             *("ask", "urge", "encourage", "advise", "expect")}
+DIRECTIVE = {"ask", "urge", "encourage", "advise", "expect"}
 # Surface words any trigger below needs (with the rated words): the reporting verbs as they are
 # written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
 IRREGULAR = {"said", "told", "found", "thought", "felt", "knew", "known", "proven", "loved", "backed"}
@@ -115,7 +119,9 @@ def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "
             # ("tell us about…") or the survey's own voice ("we think") asks, it does not claim.
             imperative = t.tag_ == "VB" and not any(c.dep_ == "aux" for c in t.children)
             to_us = any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in t.children)
-            if subjects and not imperative and not to_us and not any(c.lower_ in ("we", "i") for c in subjects):
+            # A directive that may come ("Your instructor may ask you to share…") sets a scene.
+            scene = lemma in DIRECTIVE and any(c.tag_ == "MD" or c.lower_ == "you" for c in t.children)
+            if subjects and not imperative and not to_us and not scene and not any(c.lower_ in ("we", "i") for c in subjects):
                 return t
         if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
             return t  # "now twice as long as five years ago"

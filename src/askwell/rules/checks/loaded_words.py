@@ -18,13 +18,11 @@ from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, tokens
 from askwell.rules.checks.stems import by_respondent, hedge_spans, in_brackets, inside
 from askwell.rules.rewrites import drop_word
-from askwell.valence import derived_words, rated_words, valence
+from askwell.valence import DERIVING_SUFFIXES, derived_words, form_valence, rated_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-# Suffixes that keep the base word's judgement ("wasteful" from "waste", "shamefully" from "shame").
-SUFFIXES = ("fully", "ful", "ous", "ly")
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Valence a "How ADJ…" scale word needs before it reads as praise ("how amazing", not "how satisfied").
@@ -33,21 +31,7 @@ HOW_FLOOR = 2.5
 
 def word_valence(t: "Token") -> float:
     """The token's valence, or its base's when only a derived form is unrated."""
-    for form in (t.lower_, t.lemma_.lower()):
-        score = valence(form)
-        if score:
-            return score
-    low = t.lower_
-    for suffix in SUFFIXES:
-        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
-            score = valence(low[: -len(suffix)])
-            if score:
-                return score
-    if low.startswith("over") and len(low) > 7 and low[4:] not in ("all", "seas", "time", "view", "night", "head"):
-        return -1.5  # "overpriced", "overcrowded": too much of something, a complaint built into the word
-    if "-" in low:
-        return min((valence(p) for p in low.split("-")), key=lambda v: (-abs(v), v), default=0.0)
-    return 0.0
+    return form_valence(t.lower_, t.lemma_.lower())
 
 
 def _choosing(t: "Token") -> bool:
@@ -82,7 +66,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     measured, floor = per_options(options, _words)
     words = doc_words(doc)
     # Most items hold no rated word and no derived or hyphenated form of one: nothing to look at.
-    if rated_words(floor).isdisjoint(words) and derived_words(floor, SUFFIXES).isdisjoint(words) and not any(
+    if rated_words(floor).isdisjoint(words) and derived_words(floor, DERIVING_SUFFIXES).isdisjoint(words) and not any(
             "-" in w or w.startswith("over") for w in words):
         return
     anchors = hedge_spans(question.text, options["exceptions"])

@@ -14,14 +14,18 @@ from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import neighbour, wh_word
-from askwell.valence import valence
+from askwell.valence import form_valence, valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 # Verbs of change in one direction: they presuppose the change and its direction.
 DIRECTIONAL = {"improve", "increase", "boost", "enhance", "strengthen", "worsen", "decline", "drop", "fall", "rise",
-               "decrease", "deteriorate", "grow", "reduce", "damage", "spoil", "hurt", "harm"}
+               "decrease", "deteriorate", "grow", "reduce", "damage", "spoil", "hurt", "harm", "upgrade"}
+# The directions that are themselves a verdict: "the improvements", "the upgraded seats".
+BETTER_OR_WORSE = {"improve", "enhance", "strengthen", "boost", "upgrade", "worsen", "deteriorate"}
+# Verbs that say the thing asked about did harm: "To what extent did X spoil your stay?"
+HARMED = {"spoil", "ruin", "damage", "harm", "hurt", "worsen", "undermine", "disrupt"}
 # Verbs of a change of state: "When did you give up…?", "Why did X drop?" take the change as given.
 CHANGE_OF_STATE = {"stop", "quit", "start", "begin", "drop", "fall", "rise", "decline", "improve", "worsen",
                    "fail", "abandon", "lose"}
@@ -103,6 +107,58 @@ def _negative_premise(sent: "Span", floor: float) -> "Token | None":
     return None
 
 
+def _base_verb(t: "Token") -> str:
+    """The verb a noun or participle is made from: 'improvements' → improve, 'deterioration' → deteriorate."""
+    lemma = t.lemma_.lower()
+    for suffix in ("ment", "ation", "ion", "ing"):
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            stem = lemma[: -len(suffix)]
+            for verb in (stem, stem + "e"):
+                if verb in DIRECTIONAL:
+                    return verb
+    return lemma
+
+
+def _given(noun: "Token") -> bool:
+    """'the improvements to…', 'our upgrades': a change that happened, not one needed or wished for
+    ('what needed the most improvement', 'any improvements you would suggest')."""
+    children = [c.lower_ for c in noun.children]
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "this", "our", "your", "its", "their")
+                   for c in noun.children) or any(c.dep_ == "poss" for c in noun.children)
+    return definite and not {"most", "more", "least", "any", "some", "further"} & set(children)
+
+
+def _trend_premise(sent: "Span") -> "Token | None":
+    """A change stated as fact inside what is asked about.
+
+    "How satisfied are you with the *improvements* to…", "the *upgraded* seats": the
+    question grants that things got better; "How worried are you about *rising* crime?"
+    grants a trend people may dispute. Respondents who think otherwise cannot say so.
+    """
+    for t in span_tokens(sent):
+        base = _base_verb(t)
+        if base not in DIRECTIONAL:
+            continue
+        if t.pos_ == "NOUN" and base in BETTER_OR_WORSE and t.lemma_.lower() != base and _given(t):
+            return t  # "the improvements", "the deterioration"
+        if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"):
+            if t.tag_ == "VBG" or (t.tag_ == "VBN" and base in BETTER_OR_WORSE):
+                return t  # "rising crime", "the improved website"
+    return None
+
+
+def _harm_premise(sent: "Span", floor: float) -> "Token | None":
+    """'To what extent did the *unreliable* Wi-Fi spoil your stay?': the harm, or a blamed cause, is given."""
+    for t in span_tokens(sent):
+        if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in HARMED:
+            return t
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in EFFECT_VERBS | HARMED:
+            for word in [t, *(c for c in t.children if c.dep_ == "amod")]:
+                if form_valence(word.lower_, word.lemma_.lower()) <= -floor:
+                    return word
+    return None
+
+
 def _degree_premise(sent: "Span") -> "Token | None":
     """'What made the queue *so frustrating*?': the degree is taken as given."""
     for t in span_tokens(sent):
@@ -135,7 +191,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             found = _why_premise(sent) if low.startswith("why") else None
             if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
                                   or low.startswith(("in what", "to what"))):
-                found = _negative_premise(sent, floor) or _degree_premise(sent)
+                found = _negative_premise(sent, floor) or _degree_premise(sent) or _harm_premise(sent, floor)
+            if found is None and not any(h in low for h in HEDGES):
+                found = _trend_premise(sent)
             if found is not None:
                 yield Hit(found.idx, found.idx + len(found.text), message=(
                     f"The question takes a premise for granted ('{found.text}'); "

@@ -61,8 +61,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
 
 
 # Derivational endings whose meaning is plain once the base is known ("helpfulness", "timetabled").
-SUFFIXES = ("iness", "ness", "fulness", "ful", "less", "ly", "ed", "d", "ing", "ening", "s", "es", "able", "er", "ers",
-            "some")
+SUFFIXES = ("iness", "ness", "fulness", "ful", "less", "ly", "ed", "d", "ing", "ening", "s", "es", "able", "ible", "ability",
+            "ibility", "er", "ers", "some")
 
 
 def _transparent(word: str, floor: float) -> bool:
