@@ -13,6 +13,19 @@ from pathlib import Path
 from askwell.errors import AskwellError
 
 
+def _mode(path: Path) -> int:
+    """The permissions a plain ``open(path, "w")`` would give: the file's own if it exists, else 0666 less the umask.
+
+    mkstemp creates its file 0600, which would leave a report unreadable to the rest of a team.
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically; OS failures become a one-line user error.
 
@@ -23,6 +36,8 @@ def write_atomic(path: Path, text: str) -> None:
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        if hasattr(os, "fchmod"):  # POSIX; Windows has no modes to give
+            os.fchmod(fd, _mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
             fh.write(text)
             fh.flush()

@@ -116,5 +116,55 @@ def test_choice_findings(one_question) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_every_question_appears(page: str, report: Report) -> None:
-    assert page.count('<article class="card question"') == len(report.results)
+    flawed = [r for r in report.results if r.findings]
+    assert page.count('<article class="card question') == len(flawed)
+    folded = re.findall(r'<li id="q\d+-\d+"><span class="muted">Line', page)
+    assert len(folded) == len(report.results) - len(flawed)  # clean ones, folded
+    assert page.count("<details class=\"clean-group\">") >= 1
     assert "Input errors" in page and "data/broken.yaml:4:7" in page
+
+
+def test_navigation_legend_filters_and_rule_links(page: str, report: Report) -> None:
+    checker = parse(page)
+    ids = {a["id"] for _, a in checker.tags if a.get("id")}
+    assert {"summary", "contents", "legend", "filter", "rules", "whole-survey"} <= ids
+    # a table of contents entry per file, with the survey title from the source
+    assert len(re.findall(r'<li><a href="#file-\d+">', page)) == len({r.question.path for r in report.results})
+    assert "Post-workshop survey" in page.split('id="contents"')[1].split("</nav>")[0]
+    # every rule id links to its documentation on the page
+    for rule in {f.rule for r in report.placed() for f in r.findings}:
+        assert f'href="#rule-{rule}"' in page and f'id="rule-{rule}"' in page
+    # the filter: a checkbox per severity and per category present, CSS that hides by class
+    for sev in ("error", "warning", "info"):
+        assert f'id="show-{sev}"' in page and f"body:has(#show-{sev}:not(:checked)) .sev-{sev}" in page
+    assert 'class="finding sev-error cat-leading"' in page
+    # pass/fail line and the whole-survey card with the survey-level finding
+    assert '<p class="verdict fail">' in page
+    whole = page.split('id="whole-survey"')[1].split("</section>")[0]
+    assert "no-closing-question" in whole
+
+
+def test_errors_first_within_a_section(report: Report) -> None:
+    page = HtmlReporter().render(report)
+    section = page.split('id="file-1"')[1].split("</section>")[0]
+    worst = re.findall(r'<article class="card question worst-(\w+)"', section)
+    order = {"error": 0, "warning": 1, "info": 2}
+    assert worst == sorted(worst, key=order.__getitem__) and worst[0] == "error"
+
+
+def test_alternative_rewrites_and_advice(one_question) -> None:  # type: ignore[no-untyped-def]
+    report = one_question("Did you like it?", [{"start": 0, "end": 3, "suggestion": "Ask openly.",
+                                                "rewrites": ("What did you think of it?", "How was it?")}])
+    out = HtmlReporter().render(report)
+    assert "Try one of:" in out and "<li>What did you think of it?</li><li>How was it?</li>" in out
+    assert "<strong>Advice:</strong> Ask openly." in out
+
+
+def test_empty_run_says_so() -> None:
+    from askwell.model import Report, Summary
+
+    empty = Report(results=(), errors=(), summary=Summary(files=1, questions=0, findings=0,
+                   by_severity={"error": 0, "warning": 0, "info": 0}, score=None, values={}))
+    out = HtmlReporter().render(empty)
+    summary = out.split('id="summary"')[1].split("</section>")[0]
+    assert "No questions found" in summary and "/ 100" not in summary and "100.0" not in summary
