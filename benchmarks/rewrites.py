@@ -6,7 +6,7 @@ Over every item of the blind evaluation set (benchmarks/evalset/, both halves), 
 warnings and errors in the categories where a rewrite is the natural fix (leading, closed,
 double-barreled, dismissive, inclusive), it prints:
 
-- the share that carry a rewrite (a whole question as the suggestion, not advice);
+- the share that carry a rewrite (a whole question in the finding's ``rewrites``, beside the advice);
 - the share of those rewrites that pass an independent re-lint here (the same item with
   the rewritten text: nothing in the finding's category, no error); the engine verifies
   rewrites before showing them, so anything below 100% is a bug;
@@ -53,8 +53,8 @@ def main(argv: list[str]) -> None:
     checked = apply(engine.run([(it["id"], (_question(it["text"], it, 1),)) for it in items]), rules)
     findings = [(it, f) for it, c in zip(items, checked) for f in c.findings
                 if f.category in CATEGORIES and f.severity in ("warning", "error")]
-    rewritten = [(it, f) for it, f in findings if f.suggestion and f.suggestion.rstrip().endswith("?")]
-    again = apply(engine.run([(it["id"], (_question(f.suggestion, it, 1),)) for it, f in rewritten]), rules)
+    rewritten = [(it, f) for it, f in findings if f.rewrites]
+    again = apply(engine.run([(it["id"], (_question(f.rewrites[0], it, 1),)) for it, f in rewritten]), rules)
     passed = [not any(g.category == f.category or g.severity == "error" for g in c.findings)
               for (_, f), c in zip(rewritten, again)]
     print(f"{len(items)} items; {len(findings)} warnings and errors in {', '.join(CATEGORIES)}")
@@ -64,12 +64,16 @@ def main(argv: list[str]) -> None:
         n = sum(1 for _, f in findings if f.category == category)
         r = sum(1 for _, f in rewritten if f.category == category)
         print(f"  {category:<16} {r:>4}/{n:<4}")
+    for rule in sorted({f.rule for _, f in findings}):
+        n = sum(1 for _, f in findings if f.rule == rule)
+        r = sum(1 for _, f in rewritten if f.rule == rule)
+        print(f"    {rule:<22} {r:>4}/{n:<4}")
     rng = random.Random(args.seed)
     readable = [(it, f) for it, f in rewritten if it["id"] in tuning]
     sample = rng.sample(readable, min(args.sample, len(readable)))
     print(f"\nsample of {len(sample)} from the tuning half (seed {args.seed}):")
     for n, (it, f) in enumerate(sample, 1):
-        print(f"{n:>3}. [{f.rule}] {it['text']}\n     -> {f.suggestion}")
+        print(f"{n:>3}. [{f.rule}] {it['text']}" + "".join(f"\n     -> {r}" for r in f.rewrites))
 
 
 if __name__ == "__main__":

@@ -71,6 +71,10 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
     )
 
 
+# The categories whose findings a rewrite answers: a rewrite may not bring a new one of these.
+REWRITTEN = {"leading", "closed", "double-barreled", "dismissive", "inclusive", "hypothetical", "negative", "vague"}
+
+
 def rewrite_of(question: Question, hit: Hit) -> str | None:
     """The hit's suggestion when it is a whole question other than the item itself (a rewrite), else None."""
     text = (hit.suggestion or "").strip()
@@ -233,29 +237,37 @@ class Engine:
         """
         category = {a.rule.id: a.rule.category for a in self.rules}
         severity = {a.rule.id: a.severity for a in self.rules}
-        wanted: dict[tuple[str, int, int], list[tuple[int, int, int]]] = {}
+        # (text, file, question, as a rating item) -> the hits that proposed it. A closed
+        # question's rewrite asks for a rating or an account, so it is linted without the
+        # yes/no options the original offered.
+        wanted: dict[tuple[str, int, int, bool], list[tuple[int, int, int]]] = {}
         for f, (_, qs) in enumerate(files):
             for k, q in enumerate(qs):
                 for j, (rid, hit) in enumerate(results[f][k]):
                     text = rewrite_of(q, hit)
                     if text:
-                        wanted.setdefault((text, f, k), []).append((f, k, j))
+                        wanted.setdefault((text, f, k, category.get(rid) == "closed"), []).append((f, k, j))
         if not wanted:
             return
-        texts = sorted({text for text, _, _ in wanted})
+        texts = sorted({text for text, _, _, _ in wanted})
         docs = dict(zip(texts, self.pipeline.pipe(texts, n_process=1)))
         keys = list(wanted)
         items = []
-        for text, f, k in keys:
+        for text, f, k, rating in keys:
             q = files[f][1][k]
             remember_text(docs[text], text)
             items.append((Question(text=text, path=q.path, line=q.line, column=q.column,
-                                   offsets=OffsetMap.at(q.line, q.column), type=q.type, choices=q.choices,
-                                   title=q.title, section=q.section), docs[text], contexts[f]))
+                                   offsets=OffsetMap.at(q.line, q.column), type="scale" if rating else q.type,
+                                   choices=() if rating else q.choices, title=q.title, section=q.section),
+                          docs[text], contexts[f]))
         for key, found in zip(keys, self.check_batch(items)):
             for f, k, j in wanted[key]:
                 rid, hit = results[f][k][j]
-                if any(category.get(r) == category.get(rid) or severity.get(r) == "error" for r, _ in found):
+                # Nothing in the category it fixes, no error, and no wording problem the
+                # original did not have ("How helpful were…" must not swap closed for leading).
+                before = {r for r, _ in results[f][k]}
+                if any(category.get(r) == category.get(rid) or severity.get(r) == "error"
+                       or (category.get(r) in REWRITTEN and r not in before) for r, _ in found):
                     results[f][k][j] = (rid, replace(hit, suggestion=None))
         for doc in docs.values():
             forget_views(doc)

@@ -182,7 +182,62 @@ def rewrite(sent: "Span") -> str | None:
         # "Did you find the evening useful?" → "How useful did you find the evening?"
         thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
         return f"How {words[-2].lower_} did you find {thing}?"
-    # No general template reads as English ("How, if at all, do you feel…"): the advice instead.
+    return _degree_rewrite(words, lowered)
+
+
+# Verbs whose yes/no question is really about degree of fit: "Did the training meet your needs?"
+FIT_VERBS = {"meet", "suit", "work", "fit", "match", "cover", "reflect", "prepare", "answer", "explain"}
+
+
+def _degree_rewrite(words: "list[Token]", lowered: list[str]) -> str | None:
+    """The "How ADJ…" or "What, if anything,…" form a person would write, where the parse allows.
+
+    Only sentences that open with their auxiliary; no general template reads as English
+    ("How, if at all, do you feel…"), so anything else keeps the advice.
+    """
+    if len(words) < 3 or words[0].pos_ not in ("AUX", "VERB"):
+        return None
+    aux = lowered[0]
+    body = [t for t in words if not t.is_punct or t.text in ("-", "'")]
+
+    def join(ts: "list[Token]") -> str:
+        return "".join(t.text_with_ws for t in ts).strip()
+
+    if "anything" in lowered and lowered[1] == "there":
+        # "Is there anything you would change…?" → "What, if anything, would you change…?"
+        k = lowered.index("anything")
+        modal = next((t for t in body[k + 1:] if t.tag_ == "MD"), None)
+        if modal is None:
+            return None
+        m = body.index(modal)
+        subject = [t for t in body[k + 1:m] if t.lower_ != "that"]
+        if not subject:
+            return None
+        return f"What, if anything, {modal.lower_} {join(subject)} {join(body[m + 1:])}?"
+    adjective = next((t for t in body[1:] if t.tag_ in ("JJ", "VBN") and t.pos_ in ("ADJ", "VERB")
+                      and (t.head.i < t.i or t.dep_ in ("acomp", "oprd", "ccomp", "xcomp"))), None)
+    if adjective is not None and any(c.dep_ == "conj" for c in adjective.children):
+        return None  # "Were they friendly and approachable?": two questions; double-barreled splits it
+    if adjective is not None:
+        k = body.index(adjective)
+        rest = [t for t in body[k + 1:] if t.lower_ != "enough"]
+        if aux in ("is", "are", "was", "were") and words[0].dep_ == "ROOT":
+            # "Were the notes helpful after class?" → "How helpful were the notes after class?"
+            return f"How {adjective.lower_} {aux} {join(body[1:k])}{' ' + join(rest) if rest else ''}?"
+        if lowered[1] == "you" and words[2].lemma_ in ("feel", "find") and (words[2].lemma_ == "find" or k == 3):
+            # "Did you feel safe…?", "Did you find the platform easy to navigate?"
+            middle = join(body[3:k])
+            return f"How {adjective.lower_} {aux} you {words[2].lower_}{' ' + middle if middle else ''}" \
+                   f"{' ' + join(rest) if rest else ''}?"
+        if lowered[1] == "you" and words[2].lemma_ in ("think", "feel") and body[k - 1].lemma_ == "be" \
+                and not rest:
+            # "Do you think the signs are clear?" → "How clear do you think the signs are?"
+            subject = [t for t in body[3:k - 1] if t.lower_ != "that"]
+            return f"How {adjective.lower_} {aux} you {words[2].lower_} {join(subject)} {body[k - 1].lower_}?"
+    verb = next((t for t in body[1:] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
+    if aux in ("do", "does", "did") and verb is not None and verb.lemma_ in FIT_VERBS and lowered[1] != "you":
+        # "Did the training meet your needs?" → "How well did the training meet your needs?"
+        return f"How well {aux} {join(body[1:])}?"
     return None
 
 

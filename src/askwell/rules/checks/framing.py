@@ -153,4 +153,22 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         # give is the recommended preface for sensitive questions, not a push.
         return
     if trigger is not None:
-        yield Hit(preface[0].idx, trigger.idx + len(trigger.text))
+        yield Hit(preface[0].idx, trigger.idx + len(trigger.text),
+                  suggestion=_without(question.text, preface, trigger, doc))
+
+
+def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") -> str | None:
+    """The item with the framing claim (or the argument added after the question) taken out.
+
+    A claim in an earlier sentence goes with its sentences only: a time frame fronted in
+    the question itself ("In the past week, how often…") stays.
+    """
+    start, end = preface[0].idx, preface[-1].idx + len(preface[-1].text)
+    asked = question_sentences(doc)
+    if asked and trigger.i < asked[0].start:
+        end = asked[0].start_char
+    if start == 0:
+        rest = text[end:].lstrip(" ,;:.–—-")
+        return rest[:1].upper() + rest[1:] if rest else None
+    head = text[:start].rstrip(" ,;:")
+    return head + "?" if not head.endswith("?") else head

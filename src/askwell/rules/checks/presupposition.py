@@ -14,6 +14,7 @@ from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import neighbour, wh_word
+from askwell.rules.rewrites import drop_word
 from askwell.valence import form_valence, valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -147,6 +148,18 @@ def _trend_premise(sent: "Span") -> "Token | None":
     return None
 
 
+def _neutral_premise(text: str, found: "Token") -> str | None:
+    """The question with the premise made neutral: a verdict of change becomes 'changes'
+    ("the improvements to" → "the changes to"), and a blaming or trend modifier goes
+    ("the annoying building work", "rising crime")."""
+    start, end = found.idx, found.idx + len(found.text)
+    if found.pos_ == "NOUN" and _base_verb(found) in BETTER_OR_WORSE:
+        return text[:start] + ("changes" if found.tag_ == "NNS" else "change") + text[end:]
+    if found.dep_ == "amod":
+        return drop_word(text, start, end)
+    return None
+
+
 def _harm_premise(sent: "Span", floor: float) -> "Token | None":
     """'To what extent did the *unreliable* Wi-Fi spoil your stay?': the harm, or a blamed cause, is given."""
     for t in span_tokens(sent):
@@ -197,7 +210,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if found is not None:
                 yield Hit(found.idx, found.idx + len(found.text), message=(
                     f"The question takes a premise for granted ('{found.text}'); "
-                    "respondents who disagree with it have no way to say so."))
+                    "respondents who disagree with it have no way to say so."),
+                    suggestion=_neutral_premise(question.text, found))
                 continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue
