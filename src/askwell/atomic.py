@@ -32,14 +32,19 @@ def write_atomic(path: Path, text: str) -> None:
     Lone surrogates (file names that are not UTF-8) are written as the bytes they
     stand for, as on standard output.
     """
+    write_atomic_bytes(path, text.encode("utf-8", "surrogateescape"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the file's mode; OS failures become a one-line user error."""
     folder = path.parent if str(path.parent) else Path(".")
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         if hasattr(os, "fchmod"):  # POSIX; Windows has no modes to give
             os.fchmod(fd, _mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -113,15 +113,26 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to keep .askwell_cache (default: the config file's folder, else the current one).")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes (inclusive, dismissive and plain-language word swaps) in place, atomically, "
+                   "in .txt, .md, .yaml and .csv files; then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the safe fixes as a unified diff instead of writing them (also .xlsx, .json, .qsf); "
+                   "exit 1 when there is something to fix.")
 def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None, config_file: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
           model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int,
           statistics: bool, show_values: bool, baseline_file: Path | None, write_baseline: Path | None, no_cache: bool,
-          cache_dir: Path | None) -> None:
+          cache_dir: Path | None, fix: bool, show_diff: bool) -> None:
     """Lint question files, folders, stdin (-) or --text drafts.
 
     Exit codes: 0 nothing fails, 1 findings at or above --fail-on or a score under
     --fail-under, 2 usage, config or input errors (other files are still linted).
+
+    --fix rewrites files only with fixes that keep what a question asks, skips any it
+    cannot map exactly onto the file (saying why), never touches suppressed findings or
+    files that fail to parse, and reports the findings that remain. --diff shows the
+    same changes without writing and exits 1 when there are any (2 on input errors).
     """
     from askwell import config as config_mod
 
@@ -173,6 +184,14 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     if snapshot is not None:
         snapshot.save()
     report = dataclasses.replace(run.report(inputs, checked, config, known), run=_run_info(config, found))
+    if fix or show_diff:
+        def relint(contents: dict[str, bytes]) -> Any:
+            again = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename,
+                               memo=cache, contents=contents)
+            return dataclasses.replace(run.report(again, run.check(again, engine, cache), config, known),
+                                       run=report.run)
+
+        report = _fix(report, relint, show_diff)
     if report.empty():
         from askwell.model import empty_note
 
@@ -199,6 +218,33 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         # click strips ANSI codes off a non-terminal unless told the colour was asked for.
         click.echo(rendered, nl=False, color=colour)
     sys.exit(exit_code(report, config.fail_on, config.fail_under))
+
+
+def _fix(report: Any, relint: Any, show_diff: bool) -> Any:
+    """--fix / --diff: apply (or show) the safe fixes; returns the report of what remains after --fix.
+
+    With --diff, prints the diff and exits: 2 on input errors, 1 when something would change, else 0.
+    """
+    from askwell import fixing
+
+    outcome = fixing.fix_run(report, relint, write=not show_diff)
+    for skipped in outcome.skipped:
+        click.echo(f"askwell: {skipped}", err=True)
+    if show_diff:
+        click.echo(fixing.diff(outcome), nl=False)
+        click.echo(f"askwell: {fixing.summary(outcome, wrote=False)}", err=True)
+        sys.exit(EXIT_ERROR if report.errors else EXIT_FAIL if outcome.files else EXIT_OK)
+    for path, count in outcome.unwritable.items():
+        click.echo(f"askwell: {path}: {count} fix(es) not written: askwell writes .txt, .md, .yaml and .csv "
+                   "files; use --diff to see them", err=True)
+    failed = fixing.write(outcome)
+    remaining = outcome.report if not failed else relint({})  # what is on disk now
+    line = fixing.summary(outcome, wrote=True)
+    if failed:
+        written = sum(f.applied for f in outcome.files if f.path not in {e.path for e in failed})
+        line = f"Fixed {written} of {outcome.applied} findings; {len(failed)} file(s) not written (see the errors)."
+    # The line goes into the report's notes, so every format (and -o files) carries it.
+    return dataclasses.replace(remaining, errors=remaining.errors + tuple(failed), notes=remaining.notes + (line,))
 
 
 def _run_info(config: Any, found: Path | None) -> Any:

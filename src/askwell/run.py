@@ -33,16 +33,21 @@ class Inputs:
 
 
 def gather(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | bytes | None = None,
-           stdin_filename: str | None = None, memo: "sources.Memo | None" = None) -> Inputs:
+           stdin_filename: str | None = None, memo: "sources.Memo | None" = None,
+           contents: dict[str, bytes] | None = None) -> Inputs:
     """The sources stage for every input of the run; never raises on bad input.
 
     ``stdin`` is best given as bytes, so that it is decoded like a file. ``memo`` (the
     run's cache) recalls the questions of files whose bytes have not changed.
+    ``contents`` (display path → bytes) is read instead of those files on disk: ``--fix``
+    lints its edits before it writes them.
     """
     inputs = Inputs()
     found, missing = sources.discover(paths, tuple(config.exclude))
     inputs.errors.extend(missing)
-    loaded = [sources.load(path, memo=memo) for path in found]
+    given = contents or {}
+    loaded = [sources.load_bytes(given[p.as_posix()], p.as_posix(), p.suffix) if p.as_posix() in given
+              else sources.load(p, memo=memo) for p in found]
     if stdin is not None:
         name = stdin_filename or "-"
         suffix = Path(stdin_filename).suffix.lower() if stdin_filename else ""
