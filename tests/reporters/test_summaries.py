@@ -146,7 +146,8 @@ def test_empty_run_says_so_everywhere(setup: str, tmp_path: Path) -> None:
             assert data["summary"]["score"] is None and data["summary"]["grade"] is None
             assert any("No questions found" in n for n in data["notes"])
         elif fmt == "sarif":
-            continue  # SARIF has no place for a run note without results; stderr carries it
+            notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            assert any("No questions found" in n["message"]["text"] for n in notes)
         else:
             assert "No questions found" in out, fmt
             assert "100.0/100" not in out and "100/100" not in out

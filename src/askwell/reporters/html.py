@@ -308,7 +308,7 @@ class HtmlReporter:
                 '<dt><span class="badge info">info</span></dt><dd><mark class="info">dotted underline</mark>: '
                 "a note to consider; never takes a survey below 90.</dd>"
                 '<dt><mark class="error overlap">double</mark></dt><dd>several findings on the same words.</dd>'
-                "<dt>Score</dt><dd>100 for a survey with no errors or warnings. Each question with an error counts "
+                "<dt>Score</dt><dd>100 for a survey with no findings; notes take at most 10 off. Each question with an error counts "
                 "as one problem, a warning as 0.4; the score falls steeply with the share of problem questions, "
                 "and clean questions beyond the tenth lift it less and less, so they cannot hide errors "
                 "(formula in the README).<ul>" + bands + "</ul></dd></dl></section>")

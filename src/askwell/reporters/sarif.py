@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from askwell import __version__
-from askwell.model import FileError, Finding, Question, QuestionResult, Report
+from askwell.model import FileError, Finding, Question, QuestionResult, Report, empty_note
 from askwell.reporters.markdown import escape_inline
 from askwell.reporters.statistics import short_description
 from askwell.rules.packs import Example, Rule, load_rules
@@ -128,6 +128,9 @@ class SarifReporter:
         index = {rule.id: i for i, rule in enumerate(rules)}
         notifications = [self.notification(e) for e in report.errors]
         notifications += [{"level": "note", "message": {"text": note}} for note in report.notes]
+        nothing = empty_note(report)
+        if nothing:
+            notifications.append({"level": "warning", "message": {"text": nothing}})
         invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
         if notifications:
             invocation["toolExecutionNotifications"] = notifications
