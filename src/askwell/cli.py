@@ -235,14 +235,15 @@ def _fix(report: Any, relint: Any, show_diff: bool) -> Any:
         click.echo(f"askwell: {fixing.summary(outcome, wrote=False)}", err=True)
         sys.exit(EXIT_ERROR if report.errors else EXIT_FAIL if outcome.files else EXIT_OK)
     for path, count in outcome.unwritable.items():
-        click.echo(f"askwell: {path}: {count} fix(es) not written: askwell writes .txt, .md, .yaml and .csv "
-                   "files; use --diff to see them", err=True)
+        click.echo(f"askwell: {path}: {count} fix{'es' if count != 1 else ''} not written: askwell writes .txt, .md, "
+                   ".yaml and .csv files; use --diff to see them", err=True)
     failed = fixing.write(outcome)
     remaining = outcome.report if not failed else relint({})  # what is on disk now
     line = fixing.summary(outcome, wrote=True)
     if failed:
         written = sum(f.applied for f in outcome.files if f.path not in {e.path for e in failed})
-        line = f"Fixed {written} of {outcome.applied} findings; {len(failed)} file(s) not written (see the errors)."
+        line = (f"Fixed {written} of {outcome.applied} findings; {len(failed)} file{'s' if len(failed) != 1 else ''} "
+                "not written (see the errors).")
     # The line goes into the report's notes, so every format (and -o files) carries it.
     return dataclasses.replace(remaining, errors=remaining.errors + tuple(failed), notes=remaining.notes + (line,))
 

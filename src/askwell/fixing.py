@@ -160,7 +160,9 @@ def _map(question: Question, start: int, end: int, raw: str, starts: list[int]) 
             return "its place in the file is not known exactly"
         at = starts[line - 1] + column - 1
         limit = starts[line] if line < len(starts) else len(raw)
-        if at >= limit or raw[at] != question.text[i]:
+        if at >= limit or raw[at] in "\r\n":
+            return "the words span a line break in the file"
+        if raw[at] != question.text[i]:
             return "the text is not written verbatim in the file there (escapes, markup or quoting)"
         offsets.append(at)
     if offsets != list(range(offsets[0], offsets[0] + len(offsets))):
@@ -272,8 +274,17 @@ def _fix_cells(data: bytes, path: str, items: list[tuple[Question, Finding]]) ->
                 continue  # overlapping: shown once the first is applied
             text, last = text[:start] + replacement + text[end:], start
             out.applied += 1
-        out.cells.append((f"{q.line}:{q.column}", q.text, text))
+        out.cells.append((_cell(q.line, q.column), q.text, text))
     return out
+
+
+def _cell(row: int, column: int) -> str:
+    """A spreadsheet reference such as ``C5``."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
 
 
 def _fixables(report: Report) -> dict[str, list[tuple[Question, Finding]]]:
@@ -352,6 +363,10 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def write(outcome: Outcome) -> list[FileError]:
     """Write every fixed file atomically (keeping its mode); one error per file that could not be written."""
     from askwell.atomic import write_atomic_bytes
@@ -362,7 +377,7 @@ def write(outcome: Outcome) -> list[FileError]:
             continue
         target = Path(ff.path)
         if _read_only(target):
-            errors.append(FileError(ff.path, f"read-only file; {ff.applied} fix(es) not written"))
+            errors.append(FileError(ff.path, f"read-only file; {_count(ff.applied, 'fix', 'fixes')} not written"))
             continue
         try:
             if target.read_bytes() != ff.before:
