@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from askwell import __version__
-from askwell.model import FileError, Finding, Question, QuestionResult, Report, empty_note
+from askwell.model import FileError, Finding, Question, QuestionResult, Report, band, empty_note
 from askwell.reporters.markdown import escape_inline
 from askwell.reporters.statistics import short_description
 from askwell.rules.packs import Example, Rule, load_rules
@@ -143,6 +143,9 @@ class SarifReporter:
                 "tool": {"driver": driver},
                 "invocations": [invocation],
                 "columnKind": "unicodeCodePoints",
+                # The run's score travels in a property bag: SARIF has no field for it.
+                "properties": {"score": report.summary.score, "grade": (band(report.summary.score) or (None,))[0],
+                               "questions": report.summary.questions, "clean": report.summary.clean},
                 # Whole-survey findings sit where their rule placed them in the file.
                 "results": [self.result(qr, f, index) for qr in report.placed() for f in qr.findings],
             }],
