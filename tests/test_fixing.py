@@ -222,3 +222,16 @@ def test_replacement_the_quoting_cannot_hold_is_skipped() -> None:
     new, count, skipped = fix_file(data, "s.yaml", [(question, finding)])
     assert (new, count) == (data, 0)
     assert [s.reason for s in skipped] == ["the file would not read back as the fixed question (quoting or escaping)"]
+
+
+def test_stdin_named_like_a_file_does_not_write_that_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("How was it?\n", encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "--stdin-filename", "a.txt", "-"],
+                                    input="Do you utilize the wiki?\n")
+    finally:
+        os.chdir(old)
+    assert "plain-language" in result.stdout
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "How was it?\n"

@@ -191,7 +191,9 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
             return dataclasses.replace(run.report(again, run.check(again, engine, cache), config, known),
                                        run=report.run)
 
-        report = _fix(report, relint, show_diff)
+        # Stdin read as --stdin-filename is not that file: never write it.
+        piped = frozenset({stdin_filename or "-"}) if stdin_text is not None else frozenset()
+        report = _fix(report, relint, show_diff, piped)
     if report.empty():
         from askwell.model import empty_note
 
@@ -220,14 +222,14 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     sys.exit(exit_code(report, config.fail_on, config.fail_under))
 
 
-def _fix(report: Any, relint: Any, show_diff: bool) -> Any:
+def _fix(report: Any, relint: Any, show_diff: bool, skip: frozenset[str]) -> Any:
     """--fix / --diff: apply (or show) the safe fixes; returns the report of what remains after --fix.
 
     With --diff, prints the diff and exits: 2 on input errors, 1 when something would change, else 0.
     """
     from askwell import fixing
 
-    outcome = fixing.fix_run(report, relint, write=not show_diff)
+    outcome = fixing.fix_run(report, relint, write=not show_diff, skip=skip)
     for skipped in outcome.skipped:
         click.echo(f"askwell: {skipped}", err=True)
     if show_diff:

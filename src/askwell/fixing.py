@@ -287,9 +287,9 @@ def _cell(row: int, column: int) -> str:
     return f"{letters}{row}"
 
 
-def _fixables(report: Report) -> dict[str, list[tuple[Question, Finding]]]:
+def _fixables(report: Report, skip: frozenset[str]) -> dict[str, list[tuple[Question, Finding]]]:
     """The fixable findings that survived policy (suppressions, --ignore, the baseline), by file."""
-    broken = {e.path for e in report.errors}
+    broken = {e.path for e in report.errors} | skip
     out: dict[str, list[tuple[Question, Finding]]] = {}
     for r in report.placed():
         path = r.question.path
@@ -302,12 +302,13 @@ def _fixables(report: Report) -> dict[str, list[tuple[Question, Finding]]]:
 
 
 def fix_run(report: Report, relint: Callable[[dict[str, bytes]], Report], write: bool,
-            max_passes: int = MAX_PASSES) -> Outcome:
+            skip: frozenset[str] = frozenset(), max_passes: int = MAX_PASSES) -> Outcome:
     """Fix in passes until nothing is left to fix; nothing is written here.
 
     ``relint`` lints the run again with some files read from the given bytes;
     with ``write`` set, formats askwell does not write are left out of the passes
     (and counted in ``unwritable``), so the final report matches the files on disk.
+    ``skip`` names inputs that are not files to write (stdin under ``--stdin-filename``).
     """
     originals: dict[str, bytes] = {}
     current: dict[str, bytes] = {}
@@ -318,7 +319,7 @@ def fix_run(report: Report, relint: Callable[[dict[str, bytes]], Report], write:
     for number in range(max_passes):
         skipped = []
         changed = False
-        for path, items in _fixables(report).items():
+        for path, items in _fixables(report, skip).items():
             suffix = Path(path).suffix.lower()
             if suffix not in WRITABLE | DIFF_ONLY_TEXT | DIFF_ONLY_CELLS:
                 continue
