@@ -8,7 +8,7 @@ double-barreled, dismissive, inclusive), it prints:
 
 - the share that carry a rewrite (a whole question in the finding's ``rewrites``, beside the advice);
 - the share of those rewrites that pass an independent re-lint here (the same item with
-  the rewritten text: nothing in the finding's category, no error); the engine verifies
+  the rewritten text: no wording problem in any category, no error); the engine verifies
   rewrites before showing them, so anything below 100% is a bug;
 - a random sample of rewrites from the tuning half, for reading by a person (the test half
   stays unread: its items are counted, never printed).
@@ -30,6 +30,7 @@ from askwell.engine import Engine  # noqa: E402
 from askwell.model import Choice, OffsetMap, Question  # noqa: E402
 from askwell.nlp import Pipeline  # noqa: E402
 from askwell.policy import apply  # noqa: E402
+from askwell.rewriting import REWRITTEN  # noqa: E402
 
 CATEGORIES = ("leading", "closed", "double-barreled", "dismissive", "inclusive")
 
@@ -54,8 +55,12 @@ def main(argv: list[str]) -> None:
     findings = [(it, f) for it, c in zip(items, checked) for f in c.findings
                 if f.category in CATEGORIES and f.severity in ("warning", "error")]
     rewritten = [(it, f) for it, f in findings if f.rewrites]
-    again = apply(engine.run([(it["id"], (_question(f.rewrites[0], it, 1),)) for it, f in rewritten]), rules)
-    passed = [not any(g.category == f.category or g.severity == "error" for g in c.findings)
+    # A closed question's rewrite asks for a rating: linted, as the engine does, without the yes/no options.
+    again = apply(engine.run([(it["id"], (_question(f.rewrites[0], it, 1) if f.category != "closed" else
+                                          _question(f.rewrites[0], {**it, "type": "scale", "choices": []}, 1),))
+                              for it, f in rewritten]), rules)
+    # The engine's promise: a rewrite leaves no wording problem at all and no error.
+    passed = [not any(g.category in REWRITTEN or g.severity == "error" for g in c.findings)
               for (_, f), c in zip(rewritten, again)]
     print(f"{len(items)} items; {len(findings)} warnings and errors in {', '.join(CATEGORIES)}")
     print(f"with a rewrite: {len(rewritten)}/{len(findings)} = {len(rewritten) / max(len(findings), 1):.2f}")

@@ -31,7 +31,7 @@ from askwell.nlp import FALLBACK_MODELS
 from askwell.rules.packs import data_dir
 
 DIRNAME = ".askwell_cache"
-FORMAT = 2
+FORMAT = 3
 
 
 def _digest(*parts: str) -> str:
@@ -121,7 +121,8 @@ def question_from_json(raw: list[Any]) -> Question:
 def _hit_from(data: dict[str, Any]) -> Hit:
     fix = data.get("fix")
     return Hit(start=int(data["start"]), end=int(data["end"]), message=data.get("message"),
-               suggestion=data.get("suggestion"), fix=Fix(**fix) if fix else None, choice=data.get("choice"))
+               suggestion=data.get("suggestion"), fix=Fix(**fix) if fix else None, choice=data.get("choice"),
+               rewrites=tuple(str(r) for r in data.get("rewrites") or ()))
 
 
 class Cache:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from askwell.config import ActiveRule, Config
 from askwell.model import Context, Finding, Hit, OffsetMap, Question
 from askwell.nlp import Pipeline
+from askwell.rewriting import Rewriter
 from askwell.rules.checks.questions import forget_views, remember_text
 from askwell.rules.kinds import Check, MatcherPool, build
 
@@ -59,28 +60,16 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
         begin = question.position(start)
         last_line, last_col = question.position(max(end - 1, start))
         finish = (last_line, last_col + (1 if end > start else 0))
-    # A verified rewrite is a whole question; the suggestion field keeps the rule's advice beside it.
-    rewrite = rewrite_of(question, hit)
+    # Rewrites are the whole questions the rewrite stage verified; the suggestion is the
+    # advice beside them (that stage drops a suggestion that was a question it checked).
     return Finding(
         rule=rule.id, category=rule.category, severity=active.severity,
         message=hit.message or _filled(rule.message, question.text[start:end]), start=start, end=end,
         line=begin[0], column=begin[1], end_line=finish[0], end_column=finish[1],
-        values=rule.values, suggestion=rule.suggestion if rewrite else (hit.suggestion or rule.suggestion),
-        fix=hit.fix, choice=hit.choice, path=choice_path, rewrites=(rewrite,) if rewrite else (),
+        values=rule.values, suggestion=hit.suggestion or rule.suggestion,
+        fix=hit.fix, choice=hit.choice, path=choice_path, rewrites=hit.rewrites,
         scope=rule.scope,
     )
-
-
-# The categories whose findings a rewrite answers: a rewrite may not bring a new one of these.
-REWRITTEN = {"leading", "closed", "double-barreled", "dismissive", "inclusive", "hypothetical", "negative", "vague"}
-
-
-def rewrite_of(question: Question, hit: Hit) -> str | None:
-    """The hit's suggestion when it is a whole question other than the item itself (a rewrite), else None."""
-    text = (hit.suggestion or "").strip()
-    if text.endswith("?") and text != question.text.strip() and hit.choice is None:
-        return text
-    return None
 
 
 def _filled(message: str, match: str) -> str:
@@ -222,55 +211,10 @@ class Engine:
             for index, extra in self.check_survey(qs, contexts[f]).items():
                 results[f][index].extend(extra)
         if by_text:
-            self._verify_rewrites(files, contexts, results)
+            category = {a.rule.id: a.rule.category for a in self.rules}
+            severity = {a.rule.id: a.severity for a in self.rules}
+            Rewriter(self.pipeline, self.check_batch, category, severity).apply(files, contexts, results)
         return results
-
-    def _verify_rewrites(self, files: list[tuple[str, tuple[Question, ...]]], contexts: list[Context],
-                         results: list[list[list[RuleHit]]]) -> None:
-        """Keep a rewritten question only when it passes the rules itself; else show the rule's advice.
-
-        A rewrite is a hit's suggestion that is a whole question ("…?"). It is linted as the
-        same item (type, choices, section, file): it must raise nothing in the category of
-        the rule that proposed it and no error at all ("Do you agree or disagree that the
-        workshop was great?" is dropped as a fix for "Don't you agree…", which it only
-        rephrases). One NLP pass over the distinct rewrites of questions that have hits.
-        """
-        category = {a.rule.id: a.rule.category for a in self.rules}
-        severity = {a.rule.id: a.severity for a in self.rules}
-        # (text, file, question, as a rating item) -> the hits that proposed it. A closed
-        # question's rewrite asks for a rating or an account, so it is linted without the
-        # yes/no options the original offered.
-        wanted: dict[tuple[str, int, int, bool], list[tuple[int, int, int]]] = {}
-        for f, (_, qs) in enumerate(files):
-            for k, q in enumerate(qs):
-                for j, (rid, hit) in enumerate(results[f][k]):
-                    text = rewrite_of(q, hit)
-                    if text:
-                        wanted.setdefault((text, f, k, category.get(rid) == "closed"), []).append((f, k, j))
-        if not wanted:
-            return
-        texts = sorted({text for text, _, _, _ in wanted})
-        docs = dict(zip(texts, self.pipeline.pipe(texts, n_process=1)))
-        keys = list(wanted)
-        items = []
-        for text, f, k, rating in keys:
-            q = files[f][1][k]
-            remember_text(docs[text], text)
-            items.append((Question(text=text, path=q.path, line=q.line, column=q.column,
-                                   offsets=OffsetMap.at(q.line, q.column), type="scale" if rating else q.type,
-                                   choices=() if rating else q.choices, title=q.title, section=q.section),
-                          docs[text], contexts[f]))
-        for key, found in zip(keys, self.check_batch(items)):
-            for f, k, j in wanted[key]:
-                rid, hit = results[f][k][j]
-                # Nothing in the category it fixes, no error, and no wording problem the
-                # original did not have ("How helpful were…" must not swap closed for leading).
-                before = {r for r, _ in results[f][k]}
-                if any(category.get(r) == category.get(rid) or severity.get(r) == "error"
-                       or (category.get(r) in REWRITTEN and r not in before) for r, _ in found):
-                    results[f][k][j] = (rid, replace(hit, suggestion=None))
-        for doc in docs.values():
-            forget_views(doc)
 
     def place(self, files: list[tuple[str, tuple[Question, ...]]],
               hits: list[list[list[RuleHit]]]) -> list[Checked]:

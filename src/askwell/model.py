@@ -128,7 +128,7 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a rule's check yields: a span and, optionally, a tailored message or rewrite.
+    """What a rule's check yields: a span and, optionally, a tailored message, advice or rewrites.
 
     ``choice`` is the index of the answer option the hit is about, if any; then
     ``start``/``end`` are offsets in that option's text.
@@ -140,6 +140,8 @@ class Hit:
     suggestion: str | None = None
     fix: Fix | None = None
     choice: int | None = None
+    # Whole questions that would fix the problem, best first; the engine verifies them.
+    rewrites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

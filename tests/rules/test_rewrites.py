@@ -354,9 +354,26 @@ def test_double_barreled_items_are_split_and_written_out(lint_text, text: str, b
 
 
 def test_a_split_that_brings_a_new_problem_is_not_offered(lint_text) -> None:  # type: ignore[no-untyped-def]
-    # Written out, "How engaging were the explanations?" assumes they were engaging (an open item).
+    # Written out, "How engaging were the explanations?" assumes they were engaging (an open
+    # item); the split is offered only with that fixed too, by the rule that finds it.
     found = [f for f in lint_text("How clear and engaging were the explanations?") if f.rule == "double-barreled"]
-    assert found and not found[0].rewrites
+    assert found and found[0].rewrites == (
+        "How clear were the explanations? How engaging or unengaging were the explanations?",)
+
+
+def test_a_sentence_rewrite_keeps_the_rest_of_the_item(lint_text) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in lint_text("We tried a new format this time, with shorter talks. Did it work for you?")
+             if f.rule == "closed-question"]
+    assert found and found[0].rewrites[0] == (
+        "We tried a new format this time, with shorter talks. How well did it work for you?")
+
+
+def test_rewrites_fixing_every_problem_come_first(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # Two loaded words, one rewrite each; the rewrite of a rewrite fixes both, and comes first for both.
+    found = [f for f in lint_text("How satisfied were you with our brilliant and friendly helpers?")
+             if f.rule == "loaded-words"]
+    assert len(found) == 2
+    assert all(f.rewrites[0] == "How satisfied were you with our helpers?" for f in found)
 
 
 def test_an_unsafe_split_gives_the_advice(lint_text) -> None:  # type: ignore[no-untyped-def]

@@ -63,10 +63,22 @@ def drop_word(text: str, start: int, end: int) -> str | None:
     before = text[:start].split()
     if not re.match(r"\s+[^\W\d_]", after) or (before and before[-1].lower() in COPULAS):
         return None
+    if (before and before[-1].lower() == "how") or re.match(r"\s+to\s", after):
+        return None  # "How happy…", "easy to use": the scale word or a predicate, with no neutral rest
     if text[end:end + 1] == "-" or text[start - 1:start] == "-":
         return None  # part of a compound ("award-winning"): no neutral half to keep
     head = text[:start]
-    if head.endswith(", "):
+    # The word's own intensifier goes with it: "the simply excellent lessons" → "the lessons".
+    head = re.sub(r"\b(?:very|really|so|truly|simply|absolutely|quite|most|extremely|incredibly|[a-z]+ly)\s+$",
+                  "", head, flags=re.IGNORECASE) if not re.search(r"\b(?:only|early|daily|weekly|monthly|yearly|"
+                                                                  r"friendly|lovely|likely|family)\s+$", head,
+                                                                  flags=re.IGNORECASE) else head
+    joined = re.match(r"\s*(?:,\s*)?(?:and|or|but)\s+|\s*,\s+", after)
+    if joined:
+        after = " " + after[joined.end():]  # "our brilliant and friendly helpers" → "our friendly helpers"
+    elif re.search(r"(?:,\s*)?\s(?:and|or|but)\s+$", head):
+        head = re.sub(r"(?:,\s*)?\s(?:and|or|but)\s+$", " ", head)  # "quick and welcoming" → "quick"
+    elif head.endswith(", "):
         head = head[:-2] + " "  # "the new, improved policy" → "the new policy"
     rewritten = head + after.lstrip()
     return rewritten[:1].upper() + rewritten[1:]

@@ -153,8 +153,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         # give is the recommended preface for sensitive questions, not a push.
         return
     if trigger is not None:
-        yield Hit(preface[0].idx, trigger.idx + len(trigger.text),
-                  suggestion=_without(question.text, preface, trigger, doc))
+        better = _without(question.text, preface, trigger, doc)
+        yield Hit(preface[0].idx, trigger.idx + len(trigger.text), rewrites=(better,) if better else ())
 
 
 def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") -> str | None:

@@ -233,7 +233,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if adj.lower_ in adjectives:
                 rest = "".join(t.text_with_ws for t in tokens[2:]).strip()
                 opposite = OPPOSITES.get(adj.lower_)
-                better = f"How {adj.lower_} or {opposite} {rest}" if opposite else hedged_rewrite(sent)
+                if len(tokens) > 2 and tokens[2].dep_ == "cc":
+                    better = None  # "How useful and clear were…": double-barreled first; no balanced pair reads well
+                else:
+                    better = f"How {adj.lower_} or {opposite} {rest}" if opposite else hedged_rewrite(sent)
                 yield Hit(adj.idx, adj.idx + len(adj.text), message=(
                     f"The question assumes a positive answer ('{adj.text}'); it leaves no room to say it was not."),
                     suggestion=better)
