@@ -377,6 +377,24 @@ def test_rewrites_fixing_every_problem_come_first(lint_text) -> None:  # type: i
 
 
 def test_an_unsafe_split_gives_the_advice(lint_text) -> None:  # type: ignore[no-untyped-def]
-    # "data" belongs to both activities, but the parse gives it to the second: no written-out split.
-    found = [f for f in lint_text("How confident are you in cleaning and analysing data?") if f.rule == "double-barreled"]
+    # "well" belongs to "organised" alone and "good" to "value": no split reads as English.
+    found = [f for f in lint_text("The workshop was well organised and good value for money.")
+             if f.rule == "double-barreled"]
     assert found and not found[0].rewrites and not found[0].suggestion.endswith("?")
+
+
+@pytest.mark.parametrize(("text", "better"), [
+    # What comes before the first thing and after the second belongs to both.
+    ("How satisfied are you with the content and length of the course?",
+     "How satisfied are you with the content of the course? How satisfied are you with the length of the course?"),
+    ("How quickly did the helpers notice and fix problems with your laptop?",
+     "How quickly did the helpers notice problems with your laptop? "
+     "How quickly did the helpers fix problems with your laptop?"),
+    ("How confident are you in cleaning and analysing data?",
+     "How confident are you in cleaning data? How confident are you in analysing data?"),
+    # A statement to rate becomes two statements.
+    ("The exercises were challenging but achievable.", "The exercises were challenging. The exercises were achievable."),
+])
+def test_shared_words_go_to_both_halves(lint_text, text: str, better: str) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in lint_text(text) if f.rule == "double-barreled"]
+    assert found and found[0].rewrites[:1] == (better,)

@@ -187,35 +187,69 @@ def _scope(doc: "Doc") -> list[tuple[int, int]]:
 
 
 def split(first: "Token", cc: "Token", second: "Token") -> str | None:
-    """The question written out once for each of its two things, where the parse makes that safe.
+    """The sentence written out once for each of its two things, where the parse makes that safe.
 
-    Two judgements ("How clear and engaging were the explanations?" → "How clear were the
-    explanations? How engaging were the explanations?") and two things that each have their
-    own determiner and nothing after them ("rate the slides or the handouts"). Anything else
-    (shared objects, verbs, prepositions) is left to the advice: a wrong split is worse than none.
+    - Two things that share what is around them: the words before the first and after the
+      second belong to both ("How satisfied are you with the content and length of the
+      course?" → "…with the content of the course? …with the length of the course?";
+      "How quickly did they notice and fix problems?"). The first has nothing of its own
+      and the second nothing before it.
+    - Two things with their own words, the second running to the end of the sentence
+      ("explain new topics and answer questions in class": each verb keeps its object).
+    - Two things that each have their own determiner and nothing after them ("rate the
+      slides or the handouts").
+
+    Anything else (three things, a second thing with its own modifiers and a shared tail)
+    is left to the advice: a wrong split is worse than none.
     """
     doc, sent = first.doc, first.sent
-    if not sent.text.rstrip().endswith("?") or not first.i < cc.i < second.i or first.dep_ == "ROOT":
+    if not first.i < cc.i < second.i or _kind(first) != _kind(second):
         return None
-    if any(c.dep_ == "conj" and c.i != second.i for c in first.children):
+    if any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
+            c.dep_ == "conj" for c in second.children):
         return None  # three or more things
-    judgements = first.pos_ == "ADJ" and second.pos_ == "ADJ" and not any(
-        c.i > first.i and c.i < cc.i for c in first.children) and not list(second.children)
-    things = (first.pos_ in ("NOUN", "PROPN") and second.pos_ in ("NOUN", "PROPN")
-              and any(c.dep_ in ("det", "poss") for c in first.children)
-              and any(c.dep_ in ("det", "poss") for c in second.children)
-              and not any(c.i > first.i and c.i < cc.i for c in first.children)
-              and not any(c.i > second.i for c in second.children))
-    if not (judgements or things):
+    if second.head.i != first.i or second.dep_ != "conj":
+        return None  # the parse did not join the two things to each other
+    if not end_mark_of(sent) == "?" and any(c.dep_ == "advmod" and c.i < first.i for c in first.children):
+        return None  # "The workshop was well organised and good value": the adverb is the first's alone
+    text, base = sent.text, sent.start_char
+    words = [t for t in sent if not t.is_space]
+    end_mark = end_mark_of(sent)
+    last = words[-2] if end_mark else words[-1]
+    # Words before the first thing ("How", "the", "to") are in the head, which both halves share.
+    # Words after the second thing hang on the first in the parse but belong to both ("the
+    # content and length *of the course*"); only what sits between the first and "and" is its own.
+    own = [c for c in first.children if c.dep_ not in ("cc", "conj", "punct") and first.i < c.i < cc.i]
+    before_second = [c for c in second.children if c.i < second.i]
+    head = text[:first.idx - base]
+    if not own and not before_second and not (_kind(first) == "ADJ" and list(second.children)):
+        # (An adjective's complement is its own: "relevant to your role" is not "organised to your role".)
+        tail = text[second.idx + len(second.text) - base:]
+        one = _agree(head, first) + first.text + tail
+        two = _agree(head, second) + second.text + tail
+    elif own and not before_second and second.right_edge.i == last.i \
+            and first.pos_ in ("VERB", "AUX") and first.right_edge.i < cc.i:
+        one = text[:cc.idx - base].rstrip(" ,;") + end_mark
+        two = head + text[second.idx - base:]
+    elif first.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in first.children) \
+            and any(c.dep_ in ("det", "poss") for c in second.children) and not any(
+                c.i > first.i and c.i < cc.i for c in first.children) and not any(c.i > second.i for c in second.children):
+        head = text[:first.left_edge.idx - base]
+        tail = text[second.idx + len(second.text) - base:]
+        one = _agree(head, first) + doc[first.left_edge.i:first.i + 1].text + tail
+        two = _agree(head, second) + doc[second.left_edge.i:second.i + 1].text + tail
+    else:
         return None
-    start = first.i if judgements else first.left_edge.i
-    first_span = doc[start:first.i + 1]
-    second_span = doc[second.i if judgements else second.left_edge.i:second.i + 1]
-    base = sent.start_char
-    head, tail = sent.text[:first_span.start_char - base], sent.text[second_span.end_char - base:]
-    one = _agree(head, first) + first_span.text + tail
-    two = _agree(head, second) + second_span.text + tail
-    return f"{one.strip()} {two.strip()}" if one != two else None
+    one, two = one.strip(), two.strip()
+    if one == two or not end_mark:
+        return None
+    return f"{one[:1].upper()}{one[1:]} {two[:1].upper()}{two[1:]}"
+
+
+def end_mark_of(sent: "Span") -> str:
+    """The sentence's closing '?' or '.', if it has one."""
+    words = [t for t in sent if not t.is_space]
+    return words[-1].text if words and words[-1].text in ("?", ".") else ""
 
 
 def _agree(head: str, noun: "Token") -> str:
@@ -243,4 +277,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         start, end = first.idx, second.idx + len(second.text)
         message = (f"This asks about '{first.text}' and '{second.text}' at once; "
                    "one answer cannot speak for both.")
-        yield Hit(start, end, message, suggestion=None if second_question else split(first, cc, second))
+        written = None if second_question else split(first, cc, second)
+        sent = first.sent
+        whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
+        yield Hit(start, end, message, rewrites=(whole,) if whole else ())
