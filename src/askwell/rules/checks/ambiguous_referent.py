@@ -1,5 +1,7 @@
 """ambiguous-referent: a question that centres on "it", "this" or "they" with nothing in the item to point at.
 
+It also finds a state asked about with nothing it is about ("How engaged are you?").
+
 Only the pronoun that the question is about counts: the subject or object of the
 question's main verb (or the object of its preposition, "What did you think of
 it?"), when no noun comes before it anywhere in the item.  Expletive "it" ("Is it
@@ -57,9 +59,32 @@ def _central(t: "Token", sent: "Span") -> bool:
     return False
 
 
+# Adjectives whose scale needs no object: age, size and the like.
+DIMENSIONS = {"old", "tall", "heavy", "big", "far", "long", "young", "late", "early", "sure"}
+
+
+def _bare_state(sent: "Span") -> "Token | None":
+    """'How engaged are you?', 'How satisfied do you feel?': a state with nothing it is about."""
+    words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
+    lowered = [t.lower_ for t in words]
+    shapes = (["how", None, "are", "you"], ["how", None, "were", "you"], ["how", None, "do", "you", "feel"],
+              ["how", None, "did", "you", "feel"])
+    for shape in shapes:
+        if len(lowered) == len(shape) and all(w is None or w == x for w, x in zip(shape, lowered)):
+            adjective = words[1]
+            if adjective.pos_ in ("ADJ", "VERB") and adjective.lower_ not in DIMENSIONS:
+                return adjective
+    return None
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the first pronoun without an antecedent that a question sentence centres on."""
     for sent in question_sentences(doc):
+        bare = _bare_state(sent)
+        if bare is not None:
+            yield Hit(sent.start_char, bare.idx + len(bare.text), message=(
+                f"'{bare.text}' about what? The item never says; each respondent will think of something else."))
+            return
         for t in span_tokens(sent):
             if t.lower_ in ("these", "those") and t.dep_ == "det" and t.head.pos_ == "NOUN":
                 if question.choices and t.head.dep_ == "pobj" and t.head.head.lower_ == "of":

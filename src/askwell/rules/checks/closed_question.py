@@ -146,7 +146,43 @@ def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False)
         nouns = FEEDBACK_NOUNS if screener else FEEDBACK_NOUNS | EVENT_NOUNS
         if any(t.lower_ in nouns and t.pos_ == "NOUN" for t in span_tokens(sent)):
             return True
-    return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet"))
+    return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet")) \
+        or _evaluated(sent)
+
+
+# Nouns of a standard something is measured against: "Did it live up to your expectations?"
+STANDARD_NOUNS = {"expectations", "expectation", "needs", "standard", "standards", "hopes"}
+FIT_VERBS_OF_THINGS = {"prepare", "help", "support", "satisfy", "please", "disappoint", "impress", "live"}
+
+
+def _evaluated(sent: "Span") -> bool:
+    """A thing, not the respondent, judged anywhere after its subject.
+
+    The parse often hides the predicate ("Was the concert *worth* the price?", "Are the
+    halls *good value*?", "Did the planner give you *useful* information?", "Is the
+    system *working* for your family?"): any rated or fit adjective, attitude verb or
+    standard after the subject asks for a verdict on it. When the respondent is the
+    subject ("Did you get a *free* ticket?") the question reports what happened to them.
+    """
+    tokens = span_tokens(sent)
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or any(t.lower_ in ("you", "i", "we", "there") for t in subjects):
+        return False
+    after = subjects[0].right_edge.i
+    for t in tokens:
+        if t.i <= after or t.is_punct or any(a.dep_ in ("relcl", "acl", "advcl") for a in [t, *t.ancestors]):
+            continue  # a clause describing something ("a plan, agreed with the school, that…") is not the verdict
+        low, lemma = t.lower_, t.lemma_.lower()
+        if low in FIT_ADJECTIVES | {"worthwhile", "manageable", "acceptable", "satisfactory", "useful"}:
+            return True
+        if t.pos_ == "ADJ" and abs(valence(low)) >= 1.0:
+            return True
+        if t.pos_ == "VERB" and t.tag_ in ("VB", "VBG", "VBP", "VBZ") and lemma in (
+                ATTITUDE_VERBS | FIT_VERBS_OF_THINGS) - {"go", "think", "feel", "find"}:
+            return True
+        if low in STANDARD_NOUNS:
+            return True
+    return False
 
 
 def rewrite(sent: "Span") -> str | None:

@@ -2,7 +2,8 @@
 
 "How often do you use Git?" lets each respondent pick a window (this week? since
 they started?), so answers are not comparable.  Fires on frequency questions
-("how often", "how frequently", "how many times", "how much time") and on
+("how often", "how frequently", "how many times", "how much time"), on counts of
+events in the present ("How many trips do you take?"), and on
 present-tense yes/no questions about a habit ("Do you use…"), unless the item
 names a period ("in the past month", "since the workshop", "per week", "in 2024",
 "during the lesson", "ever"), or its choices are rates ("Daily", "Weekly"), or it
@@ -26,6 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FREQUENCY = Needled(re.compile(r"\bhow\s+(?:often|frequently|regularly|many\s+times|much\s+time|many\s+hours|"
                                r"many\s+days)\b", re.IGNORECASE), ("how",))
+
+
+# "how many trips", "how many visits": the counted noun, compared with the rule's event nouns.
+COUNT = re.compile(r"\bhow\s+many\s+(?:\w+\s+){0,2}?(\w+?)s?\b(?=\s+(?:do|does)\b)", re.IGNORECASE)
 
 
 VAGUE_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom", "usually",
@@ -57,8 +62,8 @@ def rewrite(sent: "Span", period: str) -> str:
     return capitalise(f"{period}, {lower_first(body)}")
 
 
-def _habits(options: dict[str, Any]) -> set[str]:
-    return set(options["habit_verbs"])
+def _habits(options: dict[str, Any]) -> tuple[set[str], set[str]]:
+    return set(options["habit_verbs"]), {e.lower() for e in options["event_nouns"]}
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
@@ -79,7 +84,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
 
 def _unanchored(question: Question, doc: "Doc", options: dict[str, Any]) -> Iterator[Hit]:
     """The hits before the item's reference period is looked for."""
-    habits = per_options(options, _habits)
+    habits, events = per_options(options, _habits)
     period = options["period"]
     for sent in question_sentences(doc):
         m = FREQUENCY.search(span_text(sent))
@@ -93,6 +98,13 @@ def _unanchored(question: Question, doc: "Doc", options: dict[str, Any]) -> Iter
                 yield Hit(start, end, suggestion=rewrite(sent, period))
             continue
         root = sent_root(sent)
+        counted = COUNT.search(span_text(sent))
+        if counted and counted.group(1).lower() in events and any(
+                t.lemma_ == "do" and t.dep_ == "aux" and t.tag_ in ("VBP", "VBZ") for t in span_tokens(sent)):
+            # "How many taxi trips do you take?": a count of events in no stated stretch of time.
+            start = sent.start_char + counted.start()
+            yield Hit(start, sent.start_char + counted.end(), suggestion=rewrite(sent, period))
+            continue
         if span_text(sent).lower().lstrip().startswith("how much") and root.pos_ == "VERB" \
                 and root.lemma_.lower() in habits:
             # "How much did you use the forum?": an amount of a behaviour, over no stated time.

@@ -46,7 +46,10 @@ _UNIT = (r"(?:days?|weeks?|fortnights?|months?|years?|semesters?|terms?|quarters
 _FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)"
 _EVENT = (r"(?:workshop|lesson|session|course|training|event|class|module|tutorial|conference|meeting|sprint|"
           r"hackathon|bootcamp|camp|day|week|month|year|semester|term|quarter|episode|exercise|"
-          r"call|seminar|webinar|study group|summer|winter|spring|autumn|fall)s?")
+          r"call|seminar|webinar|study group|summer|winter|spring|autumn|fall|"
+          # Events and the places they happen: a question about one is bounded by it.
+          r"visit|stay|trip|flight|journey|appointment|consultation|tour|festival|concert|performance|show|"
+          r"match|game|meal|holiday|election|interview|shift|venue|hotel|clinic|ward)s?")
 # A reference period: the stretch of time a behaviour question asks about.
 PERIOD = re.compile(
     r"\b(?:in|during|over|within|for|throughout)\s+the\s+(?:past|last|previous|next|first|coming|same)\b"

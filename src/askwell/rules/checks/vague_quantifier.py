@@ -38,6 +38,7 @@ FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "someti
 
 
 AMOUNTS = {"a lot", "a great deal", "quite a bit"}
+PERIOD_WORDS = {"recently", "lately"}
 TIME_WORDS = FREQUENCY_ADVERBS | {"most of the time", "much of the time", "some of the time", "from time to time",
                                   "now and then", "every now and then", "hardly ever"}
 
@@ -87,15 +88,19 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     typical, regex = per_options(options, _terms)
     if not regex.search(question.text):
         return  # most items hold no such word: skip the anchors and the parse views below
-    if _counted(question):
-        return
+    # A number or rate asked for defines every amount word, but not "recently": the count
+    # still needs its stretch of time ("How many times have you visited it recently?").
+    counted = _counted(question)
     period = PERIOD.search(question.text) is not None
     hedges = hedge_spans(question.text)
     for sent in stem_sentences(doc):
         for m in regex.finditer(span_text(sent)):
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             term = m.group(0).lower()
-            if inside(hedges, start, end) or (period and term in TIME_WORDS):
+            if counted and term not in PERIOD_WORDS:
+                continue
+            # A stated period makes "recently" redundant; it does not say what "regularly" means.
+            if inside(hedges, start, end) or (period and term in PERIOD_WORDS):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or in_brackets(doc, span.start):
