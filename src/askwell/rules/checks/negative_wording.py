@@ -2,7 +2,8 @@
 
 "Was the room not too warm?" or "The lessons did not cover enough" make respondents
 answer no to a not, or disagree with a not.  Wh-questions ("What did not work?") are
-left alone: their answer is not yes or no.  "never" is reported by absolute-terms;
+left alone: their answer is not yes or no, unless they ask respondents to pick from a list what does
+not apply ("Which of these did you not use?").  "never" is reported by absolute-terms;
 double negatives by double-negative.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_tokens
+from askwell.rules.checks.questions import question_sentences, span_tokens
 from askwell.rules.checks.negation import double_negatives, stem_negations
 from askwell.rules.checks.stems import capitalise, form
 
@@ -63,3 +64,23 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             f"'{shown}' makes this item negative; people miss the negation or must answer "
             "'no' to a 'not'. Ask it the positive way."), suggestion=better)
         return
+    if len(question.choices) >= 2:
+        yield from _negated_selection(doc)
+
+
+def _negated_selection(doc: "Doc") -> Iterator[Hit]:
+    """'Which of these did you *not* use?': a list to pick from, read against a negation.
+
+    Respondents scan the options with the question half in mind and tick what they did
+    use; an open "What did not work?" has no list to lose the "not" in.
+    """
+    for sent in question_sentences(doc):
+        words = [t for t in span_tokens(sent) if not t.is_punct]
+        if not words or words[0].lower_ not in ("which", "what"):
+            continue
+        for t in words:
+            if t.dep_ == "neg" and t.lower_ in ("not", "n't") and t.head.pos_ in ("VERB", "AUX"):
+                yield Hit(t.idx, t.idx + len(t.text), message=(
+                    f"'{t.text}' asks respondents to pick from the list what does not apply; scanning the "
+                    "options, people lose the negation. Ask which apply instead."))
+                return
