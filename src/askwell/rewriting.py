@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from askwell.nlp import Pipeline
 
 RuleHit = tuple[str, Hit]
+# Rules whose rewrite asks for a rating instead of a yes/no or an agreement: the rewrite is
+# linted as a rating item, without the options it replaces.
+RATING_REWRITES = frozenset({"closed-question", "agree-disagree"})
 Batch = Callable[[list[tuple[Question, "Doc", Context]]], list[list[RuleHit]]]
 SHOWN = 3
 # The categories whose findings a rewrite answers: a rewrite may not bring a new one of these.
@@ -88,8 +91,8 @@ class Rewriter:
               wanted: dict[tuple[int, int, str], bool]) -> dict[tuple[int, int, str], list[RuleHit]]:
         """The hits of each candidate, linted as its item in one NLP pass.
 
-        A candidate for a closed question (flag True) asks for a rating or an account, so it
-        is linted as a rating item without the yes/no options it replaces.
+        A candidate for a closed or agree/disagree question (flag True) asks for a rating or
+        an account, so it is linted as a rating item without the options it replaces.
         """
         if not wanted:
             return {}
@@ -123,7 +126,7 @@ class Rewriter:
                 for rid, hit in results[f][k]:
                     for text in proposed(q, hit):
                         key = (f, k, text)
-                        wanted[key] = wanted.get(key, False) or self.category.get(rid) == "closed"
+                        wanted[key] = wanted.get(key, False) or rid in RATING_REWRITES
         found = self._lint(files, contexts, wanted)
         # One round more: a candidate's own rewritable problems, rewritten.
         derived: dict[tuple[int, int, str], bool] = {}
@@ -133,7 +136,7 @@ class Rewriter:
                 if self.category.get(rid) in REWRITTEN:
                     for again in proposed(trial, hit):
                         if (f, k, again) not in wanted and again != files[f][1][k].text.strip():
-                            derived[(f, k, again)] = wanted[(f, k, text)] or self.category.get(rid) == "closed"
+                            derived[(f, k, again)] = wanted[(f, k, text)] or rid in RATING_REWRITES
         found.update(self._lint(files, contexts, derived))
         by_question: dict[tuple[int, int], list[str]] = {}
         for f, k, text in found:

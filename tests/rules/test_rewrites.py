@@ -72,6 +72,10 @@ def test_unknown_rewrite_is_refused() -> None:
      "In the last workshop, how long were the breaks?"),
     ("Considering how generous the sponsors were, how would you rate the venue?", "framing",
      "How would you rate the venue?"),
+    # Item-specific questions instead of agreement with a claim.
+    ("Do you agree that the lesson notes are clear?", "agree-disagree", "How clear are the lesson notes?"),
+    ("Do you agree or disagree that the organisers have handled the move online well?", "agree-disagree",
+     "How well have the organisers handled the move online?"),
     # A premise made neutral.
     ("How satisfied are you with the improvements to the lesson website?", "presupposition",
      "How satisfied are you with the changes to the lesson website?"),
