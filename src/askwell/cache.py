@@ -32,6 +32,9 @@ from askwell.rules.packs import data_dir
 
 DIRNAME = ".askwell_cache"
 FORMAT = 3
+# Files whose entries a results cache keeps at most: this run's files first, then those it
+# already had, so runs on a few changed files (pre-commit) do not evict the rest of a repository.
+MAX_FILES = 5000
 
 
 def _digest(*parts: str) -> str:
@@ -190,14 +193,26 @@ class Cache:
         self._dirty = True
 
     def save(self, keep: set[str] | None = None) -> None:
-        """Write the cache atomically; only the entries this run used are kept, so it cannot grow forever."""
+        """Write the cache atomically: the entries this run used (``keep``) plus those it already had.
+
+        A run over a few files must not evict the entries of the others; past ``MAX_FILES`` the
+        oldest entries this run did not use go first, so the file cannot grow forever.
+        """
         if not self._dirty:
             return
-        entries = self.entries if keep is None else {k: v for k, v in self.entries.items() if k in keep}
-        known = self.sources if keep is None else {k: v for k, v in self.sources.items() if k in self._sources_used}
+        entries = _newest_first(self.entries, keep)
+        known = _newest_first(self.sources, self._sources_used)
         payload = {"format": FORMAT, "askwell": __version__, "fingerprint": self.fingerprint, "entries": entries,
                    "sources": known}
         _write(self.path, payload)
+
+
+def _newest_first(table: dict[str, Any], used: set[str] | None) -> dict[str, Any]:
+    """``table`` with the ``used`` keys first (in table order), then the others, at most ``MAX_FILES`` in all."""
+    if used is None:
+        return table
+    ordered = [k for k in table if k in used] + [k for k in table if k not in used]
+    return {k: table[k] for k in ordered[:MAX_FILES]}
 
 
 def _write(path: Path, payload: dict[str, Any]) -> None:
@@ -256,8 +271,9 @@ class PackSnapshot:
     def save(self) -> None:
         """Write the snapshot if it changed, keeping the entries this run read or added.
 
-        A run that read nothing through it (a second run in the same process shares the
-        packs the first one parsed) leaves the file alone instead of emptying it.
+        Every run parses its packs through its own snapshot (``load_packs(snapshot=...)``), so
+        what it read is every current pack file; entries of files since edited are dropped.
+        A run that read nothing through it leaves the file alone instead of emptying it.
         """
         if not self._used and not self._dirty:
             return

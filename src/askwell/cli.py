@@ -155,12 +155,12 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     snapshot = None
     if folder is not None:
         from askwell.cache import PackSnapshot
-        from askwell.rules.packs import load_rules
 
-        # Parse the rule packs through the cache's JSON snapshot of them before the config needs them.
+        # The run's rule packs are parsed through the cache's JSON snapshot of them.
         snapshot = PackSnapshot(folder)
-        load_rules(snapshot=snapshot)
-    config = config_mod.load(found, overrides)
+    from askwell.rules.packs import load_packs
+
+    config = config_mod.load(found, overrides, packs=load_packs(snapshot=snapshot))
     if show_config:
         import yaml
 
@@ -209,9 +209,9 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     if statistics:
         from askwell.reporters.statistics import statistics as stats
 
-        rendered = stats(report)
+        rendered = stats(report, config.packs)
     else:
-        rendered = reporters.get(fmt, color=colour, values=show_values).render(report)
+        rendered = reporters.get(fmt, color=colour, values=show_values, packs=config.packs).render(report)
     if output:
         from askwell.atomic import write_atomic
 
@@ -299,15 +299,16 @@ def rules_cmd(fmt: str, show_all: bool, config_file: Path | None) -> None:
     """List the rules: id, category, severity and the core values each serves."""
     from askwell import config as config_mod
     from askwell import ruledocs
-    from askwell.rules.packs import load_rules
+    from askwell.rules.packs import load_packs
 
+    packs = load_packs()
     if fmt == "markdown":
-        click.echo(ruledocs.markdown(), nl=False)
+        click.echo(ruledocs.markdown(packs=packs), nl=False)
         return
     if show_all:
-        chosen = list(load_rules())
+        chosen = list(packs.rules)
     else:
-        config = config_mod.load(config_file or config_mod.discover(Path.cwd()))
+        config = config_mod.load(config_file or config_mod.discover(Path.cwd()), packs=packs)
         chosen = [a.rule for a in config_mod.active_rules(config)]
     click.echo(ruledocs.as_json(chosen) if fmt == "json" else ruledocs.table(chosen), nl=False)
 
@@ -317,12 +318,13 @@ def rules_cmd(fmt: str, show_all: bool, config_file: Path | None) -> None:
 def explain(rule: str) -> None:
     """Explain RULE: what it does, why, bad and good examples, and the core values it serves."""
     from askwell import ruledocs
-    from askwell.rules.packs import close_match, rules_by_id
+    from askwell.rules.packs import close_match, load_packs
 
-    rules = rules_by_id()
+    packs = load_packs()
+    rules = packs.by_id()
     if rule not in rules:
         raise AskwellError(f"unknown rule {rule!r}{close_match(rule, rules)}; see 'askwell rules'")
-    click.echo(ruledocs.explain(rules[rule]), nl=False)
+    click.echo(ruledocs.explain(rules[rule], packs), nl=False)
 
 
 def entry() -> None:

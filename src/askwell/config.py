@@ -15,7 +15,7 @@ import yaml
 
 from askwell.errors import ConfigError, InputError
 from askwell.model import CATEGORIES, SEVERITIES
-from askwell.rules.packs import Rule, close_match, load_rules, preset_names, preset_path, rules_by_id
+from askwell.rules.packs import Packs, Rule, close_match, load_packs, preset_names, preset_path
 from askwell.sources.reading import decode
 
 if sys.version_info >= (3, 11):
@@ -51,6 +51,8 @@ class Config:
     audience: str = "learners"
     language: str = "en"
     path: str | None = None
+    # The rule packs this config was validated against; the run's stages read them from here.
+    packs: Packs = field(default_factory=load_packs, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         """The merged config in config-file shape, for ``--show-config``."""
@@ -84,7 +86,7 @@ def active_rules(config: Config, rules: tuple[Rule, ...] | None = None) -> list[
     ``ignore`` entry does; ``ignore`` wins, as in ruff.
     """
     out = []
-    for rule in rules if rules is not None else load_rules():
+    for rule in rules if rules is not None else config.packs.rules:
         if not any(_matches(s, rule) for s in config.select) or any(_matches(s, rule) for s in config.ignore):
             continue
         options = {**rule.options, **config.rules.get(rule.id, {})}
@@ -153,9 +155,97 @@ def _shape_name(default: Any) -> str:
     return _type_name(default)
 
 
-def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
-    """Check every key of one config mapping; returns the normalised mapping."""
-    rules = rules_by_id()
+def _check_severity(where: str, key: str, value: Any, rules: dict[str, Rule]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(where, key, f"must map rule ids to a severity, not {_type_name(value)}")
+    for rid, sev in value.items():
+        if rid not in rules:
+            raise ConfigError(where, f"severity.{rid}", f"unknown rule{close_match(str(rid), rules)}")
+        if sev not in SEVERITIES:
+            raise ConfigError(where, f"severity.{rid}", f"{sev!r} is not one of {', '.join(SEVERITIES)}{close_match(str(sev), SEVERITIES)}")
+    return dict(value)
+
+
+def _check_rule_options(where: str, key: str, value: Any, rules: dict[str, Rule]) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError(where, key, f"must map rule ids to options, not {_type_name(value)}")
+    checked: dict[str, dict[str, Any]] = {}
+    for rid, opts in value.items():
+        if rid not in rules:
+            raise ConfigError(where, f"rules.{rid}", f"unknown rule{close_match(str(rid), rules)}")
+        if not isinstance(opts, dict):
+            raise ConfigError(where, f"rules.{rid}", f"must be a mapping of options, not {_type_name(opts)}")
+        defaults = rules[rid].options
+        for opt, val in opts.items():
+            if opt not in defaults:
+                have = ", ".join(sorted(defaults)) or "none"
+                raise ConfigError(where, f"rules.{rid}.{opt}", f"unknown option{close_match(str(opt), defaults)}; options: {have}")
+            if not _option_ok(defaults[opt], val):
+                raise ConfigError(where, f"rules.{rid}.{opt}", f"must be {_shape_name(defaults[opt])}, not {_type_name(val)}")
+        checked[rid] = dict(opts)
+    return checked
+
+
+def _check_vocabulary(where: str, key: str, value: Any) -> dict[str, tuple[str, ...]]:
+    """``vocabulary.accept`` / ``vocabulary.reject`` as flat keys, so that layers merge them like lists."""
+    if not isinstance(value, dict):
+        raise ConfigError(where, key, f"must be a mapping with 'accept' and 'reject', not {_type_name(value)}")
+    out = {}
+    for sub, words in value.items():
+        if sub not in ("accept", "reject"):
+            raise ConfigError(where, f"vocabulary.{sub}", f"unknown key{close_match(str(sub), ('accept', 'reject'))}")
+        out[f"vocabulary.{sub}"] = _str_list(where, f"vocabulary.{sub}", words)
+    return out
+
+
+def _check_string(where: str, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(where, key, f"must be a string, not {_type_name(value)}")
+    return value
+
+
+def _check_fail_on(where: str, key: str, value: Any) -> str:
+    if value not in FAIL_ON:
+        raise ConfigError(where, key, f"{value!r} is not one of {', '.join(FAIL_ON)}{close_match(str(value), FAIL_ON)}")
+    return str(value)
+
+
+def _check_fail_under(where: str, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise ConfigError(where, key, "must be a number from 0 to 100")
+    return float(value)
+
+
+def _check_weights(where: str, key: str, value: Any) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise ConfigError(where, key, "must map severities to points")
+    for sev, pts in value.items():
+        if sev not in SEVERITIES:
+            raise ConfigError(where, f"weights.{sev}", f"not a severity{close_match(str(sev), SEVERITIES)}")
+        if isinstance(pts, bool) or not isinstance(pts, (int, float)) or pts < 0:
+            raise ConfigError(where, f"weights.{sev}", "must be a number of points, 0 or more")
+    return {k: float(v) for k, v in value.items()}
+
+
+def _check_language(where: str, key: str, value: Any) -> str:
+    if value is False:
+        value = "off"  # YAML 1.1 reads an unquoted off as false
+    if value not in LANGUAGES:
+        raise ConfigError(where, key, f"{value!r} is not one of {', '.join(LANGUAGES)} (askwell's rules are "
+                          f"English; 'off' lints every item as English){close_match(str(value), LANGUAGES)}")
+    return str(value)
+
+
+def _check_audience(where: str, key: str, value: Any) -> str:
+    # Checked against the profiles after merging: a config may define its own audience
+    # profile in the glossary-term rule's ``levels`` option.
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(where, key, "must be an audience name")
+    return value
+
+
+def _validate(raw: dict[str, Any], where: str, rules: dict[str, Rule]) -> dict[str, Any]:
+    """Check every key of one config mapping against the run's rules; returns the normalised mapping."""
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
@@ -165,74 +255,21 @@ def _validate(raw: dict[str, Any], where: str) -> dict[str, Any]:
         elif key == "exclude":
             out[key] = _str_list(where, key, value)
         elif key in ("extends", "model"):
-            if not isinstance(value, str):
-                raise ConfigError(where, key, f"must be a string, not {_type_name(value)}")
-            out[key] = value
+            out[key] = _check_string(where, key, value)
         elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(where, key, f"must map rule ids to a severity, not {_type_name(value)}")
-            for rid, sev in value.items():
-                if rid not in rules:
-                    raise ConfigError(where, f"severity.{rid}", f"unknown rule{close_match(str(rid), rules)}")
-                if sev not in SEVERITIES:
-                    raise ConfigError(where, f"severity.{rid}", f"{sev!r} is not one of {', '.join(SEVERITIES)}{close_match(str(sev), SEVERITIES)}")
-            out[key] = dict(value)
+            out[key] = _check_severity(where, key, value, rules)
         elif key == "rules":
-            if not isinstance(value, dict):
-                raise ConfigError(where, key, f"must map rule ids to options, not {_type_name(value)}")
-            checked: dict[str, dict[str, Any]] = {}
-            for rid, opts in value.items():
-                if rid not in rules:
-                    raise ConfigError(where, f"rules.{rid}", f"unknown rule{close_match(str(rid), rules)}")
-                if not isinstance(opts, dict):
-                    raise ConfigError(where, f"rules.{rid}", f"must be a mapping of options, not {_type_name(opts)}")
-                defaults = rules[rid].options
-                for opt, val in opts.items():
-                    if opt not in defaults:
-                        have = ", ".join(sorted(defaults)) or "none"
-                        raise ConfigError(where, f"rules.{rid}.{opt}", f"unknown option{close_match(str(opt), defaults)}; options: {have}")
-                    if not _option_ok(defaults[opt], val):
-                        raise ConfigError(where, f"rules.{rid}.{opt}", f"must be {_shape_name(defaults[opt])}, not {_type_name(val)}")
-                checked[rid] = dict(opts)
-            out[key] = checked
+            out[key] = _check_rule_options(where, key, value, rules)
         elif key == "vocabulary":
-            if not isinstance(value, dict):
-                raise ConfigError(where, key, f"must be a mapping with 'accept' and 'reject', not {_type_name(value)}")
-            for sub, words in value.items():
-                if sub not in ("accept", "reject"):
-                    raise ConfigError(where, f"vocabulary.{sub}", f"unknown key{close_match(str(sub), ('accept', 'reject'))}")
-                out[f"vocabulary.{sub}"] = _str_list(where, f"vocabulary.{sub}", words)
-        elif key == "fail_on":
-            if value not in FAIL_ON:
-                raise ConfigError(where, key, f"{value!r} is not one of {', '.join(FAIL_ON)}{close_match(str(value), FAIL_ON)}")
-            out[key] = value
-        elif key == "fail_under":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-                raise ConfigError(where, key, "must be a number from 0 to 100")
-            out[key] = float(value)
-        elif key == "weights":
-            if not isinstance(value, dict):
-                raise ConfigError(where, key, "must map severities to points")
-            for sev, pts in value.items():
-                if sev not in SEVERITIES:
-                    raise ConfigError(where, f"weights.{sev}", f"not a severity{close_match(str(sev), SEVERITIES)}")
-                if isinstance(pts, bool) or not isinstance(pts, (int, float)) or pts < 0:
-                    raise ConfigError(where, f"weights.{sev}", "must be a number of points, 0 or more")
-            out[key] = {k: float(v) for k, v in value.items()}
-        elif key == "language":
-            if value is False:
-                value = "off"  # YAML 1.1 reads an unquoted off as false
-            if value not in LANGUAGES:
-                raise ConfigError(where, key, f"{value!r} is not one of {', '.join(LANGUAGES)} (askwell's rules are "
-                                  f"English; 'off' lints every item as English){close_match(str(value), LANGUAGES)}")
-            out[key] = value
-        elif key == "audience":
-            # Checked after merging: a config may define its own audience profile in the
-            # glossary-term rule's ``levels`` option.
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigError(where, key, "must be an audience name")
-            out[key] = value
+            out.update(_check_vocabulary(where, key, value))
+        else:
+            out[key] = _SCALAR_CHECKS[key](where, key, value)
     return out
+
+
+# Keys whose check needs neither the rules nor more than one output key.
+_SCALAR_CHECKS = {"fail_on": _check_fail_on, "fail_under": _check_fail_under, "weights": _check_weights,
+                  "language": _check_language, "audience": _check_audience}
 
 
 # --- files and merging ------------------------------------------------------------------
@@ -289,29 +326,29 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return raw
 
 
-def _resolve_extends(name: str, base: Path | None, where: str) -> Path:
-    found = preset_path(name)
+def _resolve_extends(name: str, base: Path | None, where: str, packs: Packs) -> Path:
+    found = preset_path(name, packs.root)
     if found:
         return found
     candidate = (base / name) if base else Path(name)
     if candidate.is_file():
         return candidate
-    presets = preset_names()
+    presets = preset_names(packs.root)
     raise ConfigError(where, "extends", f"no preset or file {name!r}{close_match(name, presets)}; presets: {', '.join(presets)}")
 
 
-def _layers(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[str, dict[str, Any]]]:
+def _layers(path: Path, packs: Packs, seen: tuple[Path, ...] = ()) -> list[tuple[str, dict[str, Any]]]:
     """The chain of validated mappings from the root preset down to ``path``."""
     resolved = path.resolve()
     if resolved in seen:
         raise ConfigError(str(path), "extends", "extends itself (a cycle)")
     raw = read_config_file(path)
     where = str(path)
-    checked = _validate(raw, where)
+    checked = _validate(raw, where, packs.by_id())
     parents: list[tuple[str, dict[str, Any]]] = []
     if "extends" in checked:
-        parent = _resolve_extends(checked["extends"], path.parent, where)
-        parents = _layers(parent, seen + (resolved,))
+        parent = _resolve_extends(checked["extends"], path.parent, where, packs)
+        parents = _layers(parent, packs, seen + (resolved,))
     return parents + [(where, checked)]
 
 
@@ -354,20 +391,24 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def load(config_path: Path | None, overrides: dict[str, Any] | None = None) -> Config:
-    """Build the run's Config: the default preset, then the config file chain, then CLI overrides."""
-    default = preset_path("carpentries")
-    layers = [checked for _, checked in _layers(default)] if default else []
+def load(config_path: Path | None, overrides: dict[str, Any] | None = None, packs: Packs | None = None) -> Config:
+    """Build the run's Config: the default preset, then the config file chain, then CLI overrides.
+
+    ``packs`` are the rule packs of the run (parsed here when not given); the Config carries them.
+    """
+    packs = packs or load_packs()
+    default = preset_path("carpentries", packs.root)
+    layers = [checked for _, checked in _layers(default, packs)] if default else []
     if config_path is not None:
         if not config_path.is_file():
             raise ConfigError(str(config_path), None, "config file not found")
-        chain = _layers(config_path)
+        chain = _layers(config_path, packs)
         layers += [checked for _, checked in chain]
     if overrides:
-        layers.append(_validate(overrides, "command line"))
+        layers.append(_validate(overrides, "command line", packs.by_id()))
     merged = _merge(layers)
     if "audience" in merged:
-        levels = rules_by_id().get("glossary-term")
+        levels = packs.by_id().get("glossary-term")
         profiles = set(AUDIENCES) | set(merged.get("rules", {}).get("glossary-term", {}).get("levels", {}))
         profiles |= set((levels.options.get("levels") or {}) if levels else ())
         if merged["audience"] not in profiles:
@@ -379,5 +420,5 @@ def load(config_path: Path | None, overrides: dict[str, Any] | None = None) -> C
     fields["accept"] = merged.get("vocabulary.accept", ())
     fields["reject"] = merged.get("vocabulary.reject", ())
     fields["path"] = str(config_path) if config_path else None
-    return Config(**fields)
+    return Config(**fields, packs=packs)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from askwell.config import ActiveRule
 from askwell.engine import Checked
 from askwell.model import Finding, Question, Suppression
-from askwell.rules.packs import rules_by_id
+from askwell.rules.packs import Packs, load_packs
 
 UNUSED = "unused-suppression"
 
@@ -45,8 +45,8 @@ class _Usage:
 
 
 def _unused_findings(usages: dict[tuple[str, int, int, str], _Usage], active: list[ActiveRule],
-                     unused: ActiveRule) -> dict[int, list[Finding]]:
-    known_rules = rules_by_id()
+                     unused: ActiveRule, packs: Packs) -> dict[int, list[Finding]]:
+    known_rules = packs.by_id()
     categories = {r.category for r in known_rules.values()}
     active_tokens = {a.rule.id for a in active} | {a.rule.category for a in active} | {"all"}
     out: dict[int, list[Finding]] = {}
@@ -70,8 +70,11 @@ def _unused_findings(usages: dict[tuple[str, int, int, str], _Usage], active: li
     return out
 
 
-def apply(checked: list[Checked], active: list[ActiveRule] | None = None) -> list[Checked]:
-    """Drop suppressed findings; report unused and unknown suppressions when that rule is active."""
+def apply(checked: list[Checked], active: list[ActiveRule] | None = None, packs: Packs | None = None) -> list[Checked]:
+    """Drop suppressed findings; report unused and unknown suppressions when that rule is active.
+
+    ``packs`` (the run's rules) tell an unknown rule id in a suppression from a known one.
+    """
     unused = next((a for a in active or [] if a.rule.id == UNUSED), None)
     usages: dict[tuple[str, int, int, str], _Usage] = {}
     out: list[Checked] = []
@@ -95,6 +98,6 @@ def apply(checked: list[Checked], active: list[ActiveRule] | None = None) -> lis
                 kept.append(f)
         out.append(Checked(c.question, kept))
     if unused is not None:
-        for index, extra in _unused_findings(usages, active or [], unused).items():
+        for index, extra in _unused_findings(usages, active or [], unused, packs or load_packs()).items():
             out[index] = Checked(out[index].question, out[index].findings + extra)
     return out

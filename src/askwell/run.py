@@ -13,7 +13,6 @@ from askwell.config import Config, active_rules
 from askwell.engine import Checked, Engine, RuleHit
 from askwell.model import FileError, Question, Report
 from askwell.nlp import Pipeline
-from askwell.rules.packs import core_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from askwell.cache import Cache
@@ -91,10 +90,10 @@ def check(inputs: Inputs, engine: Engine, cache: "Cache | None" = None,
 
 def report(inputs: Inputs, checked: list[Checked], config: Config, known: Counter | None = None) -> Report:
     """Policy (suppressions, then the baseline if given) and scoring: the Report reporters render."""
-    kept = policy.apply(checked, active_rules(config))
+    kept = policy.apply(checked, active_rules(config), config.packs)
     if known is not None:
         kept = baseline_mod.apply(kept, known)
-    return scoring.build_report(kept, inputs.errors, config.weights, [v.id for v in core_values()],
+    return scoring.build_report(kept, inputs.errors, config.weights, [v.id for v in config.packs.values],
                                 files=inputs.file_count(), notes=inputs.notes)
 
 

@@ -17,10 +17,8 @@ CLEAN = [
 
 @pytest.mark.parametrize(("text", "qtype", "choices"), CLEAN)
 def test_well_written_questions_get_no_finding_from_any_rule(lint_text, default_config, text, qtype, choices):  # type: ignore[no-untyped-def]
-    from askwell.rules.packs import rules_by_id
-
     config = replace(default_config, select=("all",))
-    rules = rules_by_id()
+    rules = config.packs.by_id()
     # Survey-level rules judge a whole file (a one-item "survey" has no closing question).
     found = [f for f in lint_text(text, qtype, choices, config=config) if rules[f.rule].scope == "question"]
     assert found == []

@@ -10,6 +10,7 @@ import importlib.util
 from typing import Protocol
 
 from askwell.model import Report
+from askwell.rules.packs import Packs
 
 # format name -> "module:Class"; imported only when chosen.
 FORMATS: dict[str, str] = {
@@ -39,8 +40,11 @@ def available() -> list[str]:
     return names
 
 
-def get(name: str, color: bool = False, values: bool = False) -> Reporter:
-    """An instance of the reporter for ``name``; ``values`` (every core-value bar) concerns text only."""
+def get(name: str, color: bool = False, values: bool = False, packs: Packs | None = None) -> Reporter:
+    """An instance of the reporter for ``name``; ``values`` (every core-value bar) concerns text only.
+
+    ``packs`` are the run's rule packs (value names, rule docs); without them a reporter parses its own.
+    """
     module_name, cls_name = FORMATS[name].split(":")
     cls = getattr(importlib.import_module(module_name), cls_name)
-    return cls(color=color, values=values) if name == "text" else cls(color=color)
+    return cls(color=color, values=values, packs=packs) if name == "text" else cls(color=color, packs=packs)

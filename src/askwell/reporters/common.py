@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 
 from askwell.model import SEVERITIES, Finding, Question, Report, RunInfo, band
+from askwell.rules.packs import Packs, load_packs
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # Files whose line and column are a spreadsheet row and column, not a place in text.
 BINARY_SUFFIXES = (".xlsx", ".xlsm")
+
+
+class ReporterBase:
+    """What every reporter is built with: colour, and the run's rule packs (for names and rule docs)."""
+
+    def __init__(self, color: bool = False, packs: Packs | None = None) -> None:
+        self.color = color
+        self._given_packs = packs
+
+    @cached_property
+    def packs(self) -> Packs:
+        """The packs the run used; a caller that gave none (a library user, a test) gets them parsed once here."""
+        return self._given_packs or load_packs()
 
 
 def plural(n: int, word: str) -> str:

@@ -9,7 +9,7 @@ sheet and cell in the message. Whole-survey findings go on their file too.
 from __future__ import annotations
 
 from askwell.model import FileError, Finding, Question, Report, empty_note
-from askwell.reporters.common import RANK, cell, display_path, is_binary, plural, score_line, verdict
+from askwell.reporters.common import RANK, ReporterBase, cell, display_path, is_binary, plural, score_line, verdict
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -30,11 +30,8 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-class GithubReporter:
+class GithubReporter(ReporterBase):
     """One annotation per finding and input error, then a plain summary line."""
-
-    def __init__(self, color: bool = False) -> None:
-        self.color = color
 
     @staticmethod
     def finding(path: str, f: Finding, question: Question | None = None, whole: bool = False) -> str:

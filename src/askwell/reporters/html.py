@@ -16,8 +16,8 @@ from html import escape
 
 from askwell import __version__
 from askwell.model import BANDS, CATEGORIES, SEVERITIES, Finding, QuestionResult, Report, band, empty_note
-from askwell.reporters.common import RANK, display_path, plural, verdict
-from askwell.rules.packs import Rule, rules_by_id, value_names
+from askwell.reporters.common import RANK, ReporterBase, display_path, plural, verdict
+from askwell.rules.packs import Rule
 
 CSS = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #d0d4da; --track: #e3e7ec;
@@ -138,11 +138,8 @@ def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in text.lower())
 
 
-class HtmlReporter:
+class HtmlReporter(ReporterBase):
     """A standalone, accessible HTML page for one run."""
-
-    def __init__(self, color: bool = False) -> None:
-        self.color = color
 
     @staticmethod
     def refs(anchor: str, numbers: list[int]) -> str:
@@ -223,14 +220,13 @@ class HtmlReporter:
         parts.append("</article>")
         return "\n".join(parts)
 
-    @staticmethod
-    def chart(values: dict[str, float], run_score: float) -> str:
+    def chart(self, values: dict[str, float], run_score: float) -> str:
         """The core values as dots on a scale from just below the lowest value to 100, lowest first.
 
         Bars from 0 all look full when the values lie between 90 and 100; a zoomed scale and a
         line at the run score show which value stands out.
         """
-        names = value_names()
+        names = self.packs.value_names()
         low = min([*values.values(), run_score])
         floor = max(0.0, min(80.0, math.floor((low - 5) / 10) * 10))
         span = 100.0 - floor
@@ -337,11 +333,10 @@ class HtmlReporter:
             out += f'<section class="card" aria-labelledby="notes"><h2 id="notes">Notes</h2><ul>{items}</ul></section>\n'
         return out
 
-    @staticmethod
-    def rules(used: list[str]) -> str:
+    def rules(self, used: list[str]) -> str:
         """The documentation of every rule that fired (the same fields as docs/rules.md and ``askwell explain``)."""
-        known: dict[str, Rule] = rules_by_id()
-        names = value_names()
+        known: dict[str, Rule] = self.packs.by_id()
+        names = self.packs.value_names()
         parts = []
         for rid in sorted(used):
             rule = known.get(rid)

@@ -14,6 +14,7 @@ from typing import Any
 
 from askwell import __version__
 from askwell.model import Finding, QuestionResult, Report, SurveyResult, band, empty_note
+from askwell.reporters.common import ReporterBase
 
 SCHEMA = 2
 # Questions per json.dumps call in JsonReporter.render.
@@ -145,11 +146,8 @@ def _encoded(value: Any, indent: str) -> str:
     return "".join(out)
 
 
-class JsonReporter:
+class JsonReporter(ReporterBase):
     """Pretty-printed JSON, stable key order, UTF-8 kept as is."""
-
-    def __init__(self, color: bool = False) -> None:
-        self.color = color
 
     def render(self, report: Report) -> str:
         """The same bytes as ``json.dumps(report_dict(report), indent=2, ensure_ascii=False)``, in batches.

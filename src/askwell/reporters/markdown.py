@@ -13,8 +13,7 @@ import html
 import re
 
 from askwell.model import Finding, Question, QuestionResult, Report, band, empty_note
-from askwell.reporters.common import RANK, display_path, plural, score_line, shorten, verdict
-from askwell.rules.packs import value_names
+from askwell.reporters.common import RANK, ReporterBase, display_path, plural, score_line, shorten, verdict
 
 # GitHub's limit is 65,536 characters; stay clear of it (multi-byte characters, a bot's footer).
 LIMIT = 60_000
@@ -45,11 +44,8 @@ def row(question: Question, f: Finding) -> str:
             f"| {escape_inline(f.message)} | {escape_inline(_better(f))} |")
 
 
-class MarkdownReporter:
+class MarkdownReporter(ReporterBase):
     """Verdict, score, surveys, whole-survey findings, findings per file and input errors, as GitHub Markdown."""
-
-    def __init__(self, color: bool = False) -> None:
-        self.color = color
 
     def head(self, report: Report) -> list[str]:
         """Heading, verdict, the run score with band and clean share, counts, and the core values."""
@@ -68,7 +64,7 @@ class MarkdownReporter:
         if note:
             out += ["", f"> {escape_inline(note)}"]
         if s.values:
-            names = value_names()
+            names = self.packs.value_names()
             lowest = min(s.values, key=lambda v: s.values[v])
             out += ["", "<details>", f"<summary>Core values (lowest: {html.escape(names.get(lowest, lowest))} "
                     f"{s.values[lowest]:.1f})</summary>", "", "| Core value | Score |", "| --- | ---: |"]

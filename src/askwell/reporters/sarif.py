@@ -15,7 +15,8 @@ from askwell import __version__
 from askwell.model import FileError, Finding, Question, QuestionResult, Report, band, empty_note
 from askwell.reporters.markdown import escape_inline
 from askwell.reporters.statistics import short_description
-from askwell.rules.packs import Example, Rule, load_rules
+from askwell.reporters.common import ReporterBase
+from askwell.rules.packs import Example, Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/askwell/"
@@ -88,11 +89,8 @@ def fix_object(question: Question, finding: Finding) -> dict[str, Any] | None:
     }
 
 
-class SarifReporter:
+class SarifReporter(ReporterBase):
     """One SARIF log with one run."""
-
-    def __init__(self, color: bool = False) -> None:
-        self.color = color
 
     def result(self, qr: QuestionResult, f: Finding, index: dict[str, int]) -> dict[str, Any]:
         """One ``result`` for one finding."""
@@ -124,7 +122,7 @@ class SarifReporter:
 
     def log(self, report: Report) -> dict[str, Any]:
         """The whole SARIF log as plain data."""
-        rules = load_rules()
+        rules = self.packs.rules
         index = {rule.id: i for i, rule in enumerate(rules)}
         notifications = [self.notification(e) for e in report.errors]
         notifications += [{"level": "note", "message": {"text": note}} for note in report.notes]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from askwell.model import Report
-from askwell.rules.packs import rules_by_id
+from askwell.rules.packs import Packs, load_packs
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
@@ -16,12 +16,12 @@ def short_description(message: str) -> str:
     return _PLACEHOLDER.sub("…", message)
 
 
-def statistics(report: Report) -> str:
+def statistics(report: Report, packs: Packs | None = None) -> str:
     """One row per rule (and severity): count, rule id, severity, description; empty when nothing fired."""
     counts = Counter((f.rule, f.severity) for r in report.placed() for f in r.findings)
     if not counts:
         return ""
-    rules = rules_by_id()
+    rules = (packs or load_packs()).by_id()
     rows = [(str(n), rule, sev, short_description(rules[rule].message) if rule in rules else "")
             for (rule, sev), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     header = ("COUNT", "RULE", "SEVERITY", "DESCRIPTION")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import unicodedata
 
 from askwell.model import BANDS, Finding, Question, QuestionResult, Report, empty_note
-from askwell.reporters.common import plural, score_detail, verdict
-from askwell.rules.packs import value_names
+from askwell.reporters.common import ReporterBase, plural, score_detail, verdict
+from askwell.rules.packs import Packs
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32", "path": "1"}
 BAR = 20
@@ -27,11 +27,11 @@ def _width(text: str) -> int:
     return total
 
 
-class TextReporter:
+class TextReporter(ReporterBase):
     """Human output for a terminal or a log."""
 
-    def __init__(self, color: bool = False, values: bool = False) -> None:
-        self.color = color
+    def __init__(self, color: bool = False, values: bool = False, packs: Packs | None = None) -> None:
+        super().__init__(color, packs)
         self.values = values
 
     def _c(self, text: str, style: str) -> str:
@@ -122,7 +122,7 @@ class TextReporter:
             low = {vid: v for vid, v in s.values.items() if v < GOOD}
             chosen = s.values if self.values else low
             if chosen:
-                names = value_names()
+                names = self.packs.value_names()
                 width = max(len(names.get(v, v)) for v in chosen)
                 if not self.values:
                     out.append(f"Core values below {GOOD:g} (all of them with --values):")

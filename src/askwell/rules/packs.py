@@ -248,40 +248,54 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
     )
 
 
-def core_values(root: Path | None = None, snapshot: PackSnapshot | None = None) -> tuple[CoreValue, ...]:
-    """The core values, in their published order (parsed once per folder, through ``snapshot`` if given)."""
-    # Keyed on the resolved folder: ``None`` and ``data_dir()`` must not parse the packs twice.
+@dataclass(frozen=True)
+class Packs:
+    """The rule packs of one folder as parsed for one run: rules and core values.
+
+    Built by ``load_packs`` and handed down (config, engine, policy, scoring, reporters)
+    instead of being kept in a module table, so that every run sees, and its cache
+    snapshot records, the packs it actually used.
+    """
+
+    root: Path
+    rules: tuple[Rule, ...]
+    values: tuple[CoreValue, ...]
+
+    def by_id(self) -> dict[str, Rule]:
+        """Rules keyed by id."""
+        return {r.id: r for r in self.rules}
+
+    def value_names(self) -> dict[str, str]:
+        """Core value id → its published name, in published order."""
+        return {v.id: v.name for v in self.values}
+
+
+def load_packs(root: Path | None = None, snapshot: PackSnapshot | None = None) -> Packs:
+    """Parse the core values and every rule of a folder (through ``snapshot`` when given).
+
+    Each call parses afresh: a caller that needs the packs more than once keeps the result.
+    """
     base = root or data_dir()
-    if base not in _VALUES:
-        raw = read_yaml(base / "values.yaml", snapshot)
-        _VALUES[base] = tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
-    return _VALUES[base]
+    values = _parse_values(base, snapshot)
+    return Packs(base, _parse_rules(base, {v.id for v in values}, snapshot), values)
 
 
-def value_names(root: Path | None = None) -> dict[str, str]:
-    """Core value id → its published name, in published order."""
-    return {v.id: v.name for v in core_values(root)}
+def _parse_values(base: Path, snapshot: PackSnapshot | None) -> tuple[CoreValue, ...]:
+    raw = read_yaml(base / "values.yaml", snapshot)
+    return tuple(CoreValue(v["id"], v["name"], " ".join(v["description"].split())) for v in raw["values"])
+
+
+def core_values(root: Path | None = None, snapshot: PackSnapshot | None = None) -> tuple[CoreValue, ...]:
+    """The core values of a folder, in their published order (parsed afresh)."""
+    return _parse_values(root or data_dir(), snapshot)
 
 
 def load_rules(root: Path | None = None, snapshot: PackSnapshot | None = None) -> tuple[Rule, ...]:
-    """Every rule in the packs, sorted by category order then id; ids are unique.
-
-    The first call for a folder parses it (through ``snapshot`` when given: the CLI
-    passes one so that a cached run skips the YAML); every later call shares the result.
-    """
-    base = root or data_dir()
-    if base not in _RULES:
-        _RULES[base] = _parse_rules(base, snapshot)
-    return _RULES[base]
+    """Every rule in the packs, sorted by category order then id (parsed afresh; prefer ``load_packs``)."""
+    return load_packs(root, snapshot).rules
 
 
-# Parsed packs by folder, like an lru_cache but filled by whichever caller comes first.
-_VALUES: dict[Path, tuple[CoreValue, ...]] = {}
-_RULES: dict[Path, tuple[Rule, ...]] = {}
-
-
-def _parse_rules(base: Path, snapshot: PackSnapshot | None) -> tuple[Rule, ...]:
-    value_ids = {v.id for v in core_values(base, snapshot)}
+def _parse_rules(base: Path, value_ids: set[str], snapshot: PackSnapshot | None) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     for path in sorted(base.glob("*/*.yaml")):
         if path.parent.name in ("presets", "wordlists"):
@@ -292,11 +306,6 @@ def _parse_rules(base: Path, snapshot: PackSnapshot | None) -> tuple[Rule, ...]:
         rules[rule.id] = rule
     order = {c: i for i, c in enumerate(CATEGORIES)}
     return tuple(sorted(rules.values(), key=lambda r: (order[r.category], r.id)))
-
-
-def rules_by_id(root: Path | None = None) -> dict[str, Rule]:
-    """Rules keyed by id."""
-    return {r.id: r for r in load_rules(root)}
 
 
 def wordlist(name: str, root: Path | None = None) -> tuple[str, ...]:
