@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 from click.testing import CliRunner, Result
@@ -25,7 +28,6 @@ from askwell.nlp import Pipeline
 
 GOOD = "Don't you agree the workshop was great?\n"
 OLD = "the previous report\n"
-ROOT = os.geteuid() == 0
 
 
 @pytest.fixture()
@@ -100,17 +102,43 @@ def test_interrupted_write_leaves_the_old_file_and_no_temp_file(where: str, tmp_
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(ROOT, reason="root writes into a read-only folder anyway")
-def test_read_only_folder_is_one_error_and_no_temp_file(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o555)
+@contextmanager
+def _no_file_descriptors_left() -> Iterator[None]:
+    """Every descriptor below a lowered soft limit taken: the next open fails with EMFILE, root or not."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    held: list[int] = []
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(int(fd) for fd in os.listdir("/proc/self/fd")) + 8, hard))
     try:
-        with pytest.raises(AskwellError, match="cannot write: Permission denied"):
-            write_atomic(locked / "report.txt", "x")
-        assert list(locked.iterdir()) == []
+        while True:
+            try:
+                held.append(os.open(os.devnull, os.O_RDONLY))
+            except OSError:
+                break
+        yield
     finally:
-        locked.chmod(0o755)
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+# Ways the temporary file cannot be made that hold for root too (CI runs as root, and root
+# writes into a read-only folder anyway): a folder on the path that is a file, no descriptors left.
+@pytest.mark.parametrize(("how", "reason"), [("a path component is a file", "Not a directory"),
+                                              ("no file descriptors left", "Too many open files")])
+def test_temp_file_that_cannot_be_made_is_one_error_and_leaves_nothing(tmp_path: Path, how: str, reason: str) -> None:
+    blocked = tmp_path / "blocked"
+    if how == "a path component is a file":
+        blocked.write_text(OLD)
+        with pytest.raises(AskwellError, match=f"^{blocked / 'report.txt'}: cannot write: {reason}$"):
+            write_atomic(blocked / "report.txt", "x")
+        assert blocked.read_text() == OLD
+    else:
+        blocked.mkdir()
+        with _no_file_descriptors_left(), pytest.raises(AskwellError) as raised:
+            write_atomic(blocked / "report.txt", "x")
+        assert str(raised.value) == f"{blocked / 'report.txt'}: cannot write: {reason}"
+        assert list(blocked.iterdir()) == []
+    assert leftovers(tmp_path) == []
 
 
 def test_file_names_that_are_not_utf8_are_written_as_their_bytes(tmp_path: Path) -> None:
@@ -161,7 +189,9 @@ def test_interrupted_output_keeps_the_previous_report(folder: Path, monkeypatch:
     assert leftovers(folder) == []
 
 
-def _unwritable_cache(folder: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@contextmanager
+def _unwritable_cache(folder: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The cache folder made unwritable in one way, for the run inside the block; every way holds for root too."""
     if how == "folder is a file":
         (folder / cache.DIRNAME).write_text("not a folder")
     elif how == "results is a folder":
@@ -170,29 +200,39 @@ def _unwritable_cache(folder: Path, how: str, monkeypatch: pytest.MonkeyPatch) -
         def refuse(*args: Any) -> None:
             raise OSError(28, "No space left on device")
         monkeypatch.setattr(atomic.os, "replace", refuse)
-    elif how == "read-only folder":
-        (folder / cache.DIRNAME).mkdir()
-        (folder / cache.DIRNAME).chmod(0o555)
+    if how != "file size limit":
+        yield
+        return
+    # Root writes into a read-only folder anyway, so the failure comes from a file size limit:
+    # writes past one byte fail with EFBIG once the temporary file exists (SIGXFSZ ignored, so
+    # the write returns an error instead of ending the process).
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1, limits[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, previous)
 
 
-@pytest.mark.parametrize("how", [
-    "folder is a file", "results is a folder", "disk full",
-    pytest.param("read-only folder", marks=pytest.mark.skipif(ROOT, reason="root writes anyway")),
-])
+@pytest.mark.parametrize("how", ["folder is a file", "results is a folder", "disk full", "file size limit"])
 def test_cache_that_cannot_be_written_does_not_fail_the_lint(how: str, folder: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     expected = cli("check", "--no-cache", ".")
     assert expected.exit_code == 1 and "agreement-seeking" in expected.stdout
-    _unwritable_cache(folder, how, monkeypatch)
-    try:
+    with _unwritable_cache(folder, how, monkeypatch):
         result = cli("check", "--cache-dir", str(folder), ".")
-    finally:
-        if (folder / cache.DIRNAME).is_dir():
-            (folder / cache.DIRNAME).chmod(0o755)
     assert (result.exit_code, result.stdout, result.stderr) == (expected.exit_code, expected.stdout, "")
     assert leftovers(folder) == []
+    if how != "results is a folder":  # the write did fail
+        assert not (folder / cache.DIRNAME / "results.json").is_file()
     if (folder / cache.DIRNAME).is_dir():
         assert leftovers(folder / cache.DIRNAME) == []
+        # Nothing half-written: whatever cache file exists is a whole one.
+        for written in (folder / cache.DIRNAME).glob("*.json"):
+            if written.is_file():
+                json.loads(written.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("content", [b"", b"{", b"\xff\xfe", b'{"format": 1, "fingerprint": null, "entries": []}',

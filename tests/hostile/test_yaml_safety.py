@@ -16,7 +16,7 @@ import pytest
 
 from askwell import config as config_mod
 from askwell.errors import ConfigError, InputError, NotASurvey
-from askwell.rules.packs import core_values, parse_rule
+from askwell.rules.packs import Rule, core_values, parse_rule
 from askwell.sources import survey_yaml
 
 SENTINEL = "constructed.txt"
@@ -105,12 +105,14 @@ def _pattern_rule(patterns: Any) -> dict[str, Any]:
     }
 
 
-def _parse(patterns: Any) -> None:
-    parse_rule(copy.deepcopy(_pattern_rule(patterns)), "user/rule.yaml", {v.id for v in core_values()})
+def _parse(patterns: Any) -> Rule:
+    return parse_rule(copy.deepcopy(_pattern_rule(patterns)), "user/rule.yaml", {v.id for v in core_values()})
 
 
 def test_a_plain_token_pattern_is_accepted() -> None:
-    _parse([[{"LOWER": "agree"}, {"LOWER": {"IN": ["with", "that"]}, "OP": "?"}]])
+    patterns = [[{"LOWER": "agree"}, {"LOWER": {"IN": ["with", "that"]}, "OP": "?"}]]
+    rule = _parse(patterns)
+    assert (rule.id, rule.kind, rule.spec["patterns"]) == ("user-rule", "pattern", patterns)
 
 
 @pytest.mark.parametrize("patterns, key", [
