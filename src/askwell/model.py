@@ -49,16 +49,30 @@ class OffsetMap:
     """
 
     segments: tuple[Segment, ...]
+    # The segments' offsets, kept for bisecting: a whole file's map is looked up many times.
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.offset for s in self.segments))
 
     @classmethod
     def at(cls, line: int, column: int) -> "OffsetMap":
         """A map for text that sits verbatim on one line from ``line``:``column``."""
         return cls((Segment(0, line, column),))
 
+    @classmethod
+    def of_lines(cls, text: str) -> "OffsetMap":
+        """A map for a whole file's text (line breaks already ``\n``): one segment per line."""
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        return cls(tuple(Segment(start, number, 1) for number, start in enumerate(starts, 1)))
+
     def position(self, index: int) -> tuple[int, int]:
-        """Return (line, column) of character ``index`` of the text (1-based)."""
-        starts = [s.offset for s in self.segments]
-        k = max(bisect_right(starts, index) - 1, 0)
+        """Return (line, column) of character ``index`` of the text (1-based).
+
+        The one place askwell turns a character offset into a file position: sources map
+        whole files and pieces of them with it, findings are placed with it.
+        """
+        k = max(bisect_right(self._starts, index) - 1, 0)
         seg = self.segments[k]
         return seg.line, seg.column + max(index - seg.offset, 0)
 

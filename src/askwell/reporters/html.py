@@ -267,7 +267,7 @@ class HtmlReporter(ReporterBase):
         """Verdict, run score with band and clean share, counts, the core-value chart and the whole-survey card."""
         s = report.summary
         outcome = verdict(report)
-        parts = [f'<section class="card" aria-labelledby="summary"><h2 id="summary">Summary</h2>',
+        parts = ['<section class="card" aria-labelledby="summary"><h2 id="summary">Summary</h2>',
                  f'<p class="verdict {"pass" if outcome.passed else "fail"}">{"✓ Passes" if outcome.passed else "✗ Fails"}'
                  f" — {escape(outcome.reason)}</p>"]
         counts = "".join(f'<li><span class="badge {sev}">{sev}</span> {s.by_severity.get(sev, 0)}</li>'

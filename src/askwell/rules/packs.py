@@ -177,13 +177,8 @@ def _check_token_pattern(pattern: Any, where: str, key: str) -> None:
                 raise ConfigError(where, f"{key}[{j}].{attr}", "values must be strings (quote yes, no, true, false)")
 
 
-def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
-    """Validate one rule mapping and build a ``Rule``; every mistake names the key."""
-    if not isinstance(raw, dict):
-        raise ConfigError(where, None, "a rule file holds one mapping")
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise ConfigError(where, "kind", f"must be one of {', '.join(KINDS)}{close_match(kind or '', KINDS)}")
+def _check_keys(raw: dict[str, Any], kind: str, where: str) -> None:
+    """No unknown key for the rule's kind, and every required key present."""
     allowed = COMMON_KEYS | KIND_KEYS[kind]
     for key in raw:
         if key not in allowed:
@@ -191,6 +186,10 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
     for key in ("id", "category", "severity", "values", "message", "why", "examples"):
         if key not in raw:
             raise ConfigError(where, key, "is required")
+
+
+def _check_common(raw: dict[str, Any], where: str, value_ids: set[str]) -> None:
+    """The fields every rule has: category, severity, values, texts, examples, types, scope, options."""
     if raw["category"] not in CATEGORIES:
         raise ConfigError(where, "category", f"unknown category {raw['category']!r}{close_match(raw['category'], CATEGORIES)}")
     if raw["severity"] not in SEVERITIES:
@@ -207,16 +206,17 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
     examples = raw["examples"]
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise ConfigError(where, "examples", "must be a mapping with 'bad' and 'good' lists")
-    applies = raw.get("applies_to", list(QUESTION_TYPES))
-    for t in applies:
+    for t in raw.get("applies_to", list(QUESTION_TYPES)):
         if t not in QUESTION_TYPES:
             raise ConfigError(where, "applies_to", f"unknown question type {t!r}{close_match(t, QUESTION_TYPES)}")
-    scope = raw.get("scope", "question")
-    if scope not in SCOPES:
+    if raw.get("scope", "question") not in SCOPES:
         raise ConfigError(where, "scope", f"must be one of {', '.join(SCOPES)}")
-    options = raw.get("options") or {}
-    if not isinstance(options, dict):
+    if not isinstance(raw.get("options") or {}, dict):
         raise ConfigError(where, "options", "must be a mapping")
+
+
+def _kind_spec(raw: dict[str, Any], kind: str, where: str) -> dict[str, Any]:
+    """The kind-specific keys of a rule, validated for its kind."""
     spec = {k: raw[k] for k in KIND_KEYS[kind] if k in raw}
     if kind == "phrase" and not (spec.get("phrases") or spec.get("wordlist")):
         raise ConfigError(where, "phrases", "a phrase rule needs 'phrases' or 'wordlist'")
@@ -233,18 +233,33 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
     if kind == "metric":
         if spec.get("metric") not in METRICS:
             raise ConfigError(where, "metric", f"must be one of {', '.join(METRICS)}{close_match(spec.get('metric') or '', METRICS)}")
-        if "max" not in options:
+        if "max" not in (raw.get("options") or {}):
             raise ConfigError(where, "options.max", "a metric rule needs a 'max' option")
     if "rewrite" in spec and spec["rewrite"] not in REWRITES:
         raise ConfigError(where, "rewrite", f"unknown rewrite {spec['rewrite']!r}{close_match(str(spec['rewrite']), REWRITES)}")
     if kind == "check" and spec.get("check") not in CHECK_MODULES:
         raise ConfigError(where, "check", f"unknown coded check {spec.get('check')!r}{close_match(str(spec.get('check')), CHECK_MODULES)}")
+    return spec
+
+
+def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
+    """Validate one rule mapping and build a ``Rule``; every mistake names the key."""
+    if not isinstance(raw, dict):
+        raise ConfigError(where, None, "a rule file holds one mapping")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise ConfigError(where, "kind", f"must be one of {', '.join(KINDS)}{close_match(kind or '', KINDS)}")
+    _check_keys(raw, kind, where)
+    _check_common(raw, where, value_ids)
+    spec = _kind_spec(raw, kind, where)
+    examples = raw["examples"]
     return Rule(
-        id=str(raw["id"]), category=raw["category"], severity=raw["severity"], values=tuple(values),
+        id=str(raw["id"]), category=raw["category"], severity=raw["severity"], values=tuple(raw["values"]),
         message=raw["message"].strip(), why=" ".join(raw["why"].split()), kind=kind,
         bad=_examples(examples.get("bad"), where, "bad"), good=_examples(examples.get("good"), where, "good"),
         suggestion=" ".join(str(raw["suggestion"]).split()) if raw.get("suggestion") else None, references=tuple(raw.get("references") or ()),
-        options=dict(options), applies_to=tuple(applies), scope=scope, spec=spec, source=where,
+        options=dict(raw.get("options") or {}), applies_to=tuple(raw.get("applies_to", list(QUESTION_TYPES))),
+        scope=raw.get("scope", "question"), spec=spec, source=where,
     )
 
 

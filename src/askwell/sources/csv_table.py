@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -30,16 +29,6 @@ from askwell.sources.reading import decode
 MAX_CHOICES_BYTES = 20 * 1024 * 1024
 _QUOTED = re.compile(r'"([^"]*(?:""[^"]*)*)"')
 _TYPE_ALIASES = {"yesno": "yes-no", "yes_no": "yes-no", "yes/no": "yes-no"}
-
-
-class _Lines:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-
-    def pos(self, index: int) -> tuple[int, int]:
-        k = bisect_right(self.starts, index) - 1
-        return k + 1, index - self.starts[k] + 1
 
 
 @dataclass
@@ -106,11 +95,11 @@ class _Sheet:
     def __init__(self, text: str, path: str, label: str) -> None:
         self.text = text
         self.path = path
-        self.lines = _Lines(text)
+        self.lines = OffsetMap.of_lines(text)
         try:
             self.records = tokenize(text, sniff_delimiter(text))
         except _CsvError as exc:
-            line, column = self.lines.pos(min(exc.index, len(text)))
+            line, column = self.lines.position(min(exc.index, len(text)))
             raise InputError(path, f"{label}broken CSV: {exc.message}", line, column) from None
         self.records = [(s, f) for s, f in self.records if any(x.value.strip() for x in f)]
 
@@ -133,11 +122,11 @@ class _Sheet:
         prev = None
         for i, j in enumerate(idx):
             if prev is None or j != prev + 1 or self.text[prev] == "\n":
-                line, column = self.lines.pos(j)
+                line, column = self.lines.position(j)
                 segments.append(Segment(i, line, column))
             prev = j
         if not segments:
-            line, column = self.lines.pos(f.start)
+            line, column = self.lines.position(f.start)
             segments.append(Segment(0, line, column))
         offsets = OffsetMap(tuple(segments))
         line, column = offsets.position(0)
@@ -153,10 +142,10 @@ class _Sheet:
             for i, f in enumerate(fields):
                 if not f.value.strip():
                     continue
-                line, column = self.lines.pos(f.start)
+                line, column = self.lines.position(f.start)
                 cells[i] = xlsform_rows.Cell(f.value, line, column,
                                              (lambda f=f: self.locate(f)) if positions else None)
-            rows.append((self.lines.pos(start)[0], cells))
+            rows.append((self.lines.position(start)[0], cells))
         return xlsform_rows.Table(name, header, rows)
 
 
@@ -202,7 +191,7 @@ def _generic(sheet: _Sheet, path: str, header: list[str]) -> list[Question]:
     qcol = next((header.index(n) for n in ("question", "text", "label") if n in header), None)
     if qcol is None:
         shown = ", ".join(h for h in header if h) or "none"
-        line = sheet.lines.pos(sheet.records[0][0])[0] if sheet.records else None
+        line = sheet.lines.position(sheet.records[0][0])[0] if sheet.records else None
         raise InputError(path, f"no 'question', 'text' or 'label' column; found: {shown}", line)
     id_col = header.index("id") if "id" in header else None
     type_col = header.index("type") if "type" in header else None
@@ -219,7 +208,7 @@ def _generic(sheet: _Sheet, path: str, header: list[str]) -> list[Question]:
             if qtype not in QUESTION_TYPES:
                 match = difflib.get_close_matches(raw.lower(), QUESTION_TYPES, n=1, cutoff=0.6)
                 hint = f" (did you mean {match[0]!r}?)" if match else ""
-                tline, tcol = sheet.lines.pos(fields[type_col].start)
+                tline, tcol = sheet.lines.position(fields[type_col].start)
                 raise InputError(path, f"type {raw!r} is not one of {', '.join(QUESTION_TYPES)}{hint}",
                                  tline, tcol)
         choices: list[Choice] = []

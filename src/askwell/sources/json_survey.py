@@ -27,7 +27,6 @@ import json
 import json.decoder
 import json.scanner
 import re
-from bisect import bisect_right
 from typing import Any
 
 from askwell.errors import InputError, NotASurvey
@@ -84,7 +83,7 @@ class Source:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.lines = OffsetMap.of_lines(text)
 
     def decode(self) -> Any:
         try:
@@ -98,8 +97,8 @@ class Source:
             raise InputError(self.path, f"invalid JSON: {detail}") from None
 
     def pos(self, index: int) -> tuple[int, int]:
-        k = bisect_right(self.starts, index) - 1
-        return k + 1, index - self.starts[k] + 1
+        """File (line, column) of character ``index`` of the JSON text."""
+        return self.lines.position(index)
 
     def indices(self, s: PosStr) -> list[int]:
         """For each character of the decoded string, the index of its source character or escape."""

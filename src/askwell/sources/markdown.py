@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -314,12 +313,8 @@ def _locate_lines(token: Token, source: _Source, atx: bool) -> tuple[str, Callab
         offset += len(content_line) + 1
         number = min(number + 1, len(lines) - 1)
 
-    def position(index: int) -> tuple[int, int]:
-        k = max(bisect_right(offsets, index) - 1, 0)
-        line_no, column = anchors[k]
-        return line_no, column + (index - offsets[k]) + 1
-
-    return raw, position
+    segments = OffsetMap(tuple(Segment(o, line_no, column + 1) for o, (line_no, column) in zip(offsets, anchors)))
+    return raw, segments.position
 
 
 def _locate_cell(token: Token, source: _Source,
@@ -347,10 +342,7 @@ def _locate_cell(token: Token, source: _Source,
         raw = content
     table_cursor[number] = found + len(raw)
 
-    def position(index: int) -> tuple[int, int]:
-        return number + 1, found + index + 1
-
-    return raw, position
+    return raw, OffsetMap.at(number + 1, found + 1).position
 
 
 class _InlineWalker:

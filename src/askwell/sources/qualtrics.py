@@ -158,6 +158,47 @@ def _is_yes_no(choices: list[Choice]) -> bool:
     return sorted(c.text.strip().strip(".!").lower() for c in choices) == ["no", "yes"]
 
 
+def _type_and_choices(source: Source, payload: dict[str, Any]) -> tuple[str, list[Choice], list[str]]:
+    """A question's askwell type, its answer options and (for a matrix) its row statements."""
+    kind = payload.get("QuestionType")
+    selector = payload.get("Selector")
+    choices = _choices(source, payload.get("Choices"), payload.get("ChoiceOrder"))
+    if kind == "MC":
+        if selector in MULTIPLE:
+            return "multiple", choices, []
+        if selector == "NPS":
+            return "scale", choices, []
+        if selector in SINGLE:
+            return ("yes-no" if _is_yes_no(choices) else "single"), choices, []
+        return "unknown", choices, []
+    if kind == "TE":
+        return "open", [], []
+    if kind == "Matrix":
+        rows = _displays(payload.get("Choices"), payload.get("ChoiceOrder"))
+        return "scale", _choices(source, payload.get("Answers"), payload.get("AnswerOrder")), rows
+    if kind == "Slider":
+        return "scale", _choices(source, payload.get("Labels"), None), []
+    return "unknown", choices, []
+
+
+def _masked(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of piped text (``${q://…}``) that rules must not read as wording."""
+    return tuple((m.start(), m.end()) for m in _PIPED.finditer(text))
+
+
+def _matrix_rows(source: Source, parent: Question, rows: list[str]) -> list[Question]:
+    """A matrix's row statements, each a scale question of its own under the matrix's text."""
+    out = []
+    for r, display in enumerate(rows):
+        rtext, rline, rcol, roffsets = _located(source, display)
+        if rtext and roffsets is not None and rline is not None and rcol is not None:
+            out.append(Question(text=rtext, path=parent.path, line=rline, column=rcol, offsets=roffsets,
+                                id=f"{parent.id}.{r + 1}" if parent.id else None, type="scale",
+                                choices=parent.choices, title=parent.title, section=parent.text,
+                                masked=_masked(rtext)))
+    return out
+
+
 def extract(text: str, path: str) -> list[Question]:
     """Questions of a Qualtrics QSF export."""
     source = Source(text, path)
@@ -195,43 +236,14 @@ def extract(text: str, path: str) -> list[Question]:
         qtext, line, column, offsets = _located(source, raw)
         if not qtext or offsets is None or line is None or column is None:
             continue
-        selector = payload.get("Selector")
-        choices = _choices(source, payload.get("Choices"), payload.get("ChoiceOrder"))
-        rows: list[str] = []
-        if kind == "MC":
-            if selector in MULTIPLE:
-                qtype = "multiple"
-            elif selector == "NPS":
-                qtype = "scale"
-            elif selector in SINGLE:
-                qtype = "yes-no" if _is_yes_no(choices) else "single"
-            else:
-                qtype = "unknown"
-        elif kind == "TE":
-            qtype, choices = "open", []
-        elif kind == "Matrix":
-            qtype = "scale"
-            rows = _displays(payload.get("Choices"), payload.get("ChoiceOrder"))
-            choices = _choices(source, payload.get("Answers"), payload.get("AnswerOrder"))
-        elif kind == "Slider":
-            qtype = "scale"
-            labels = _choices(source, payload.get("Labels"), None)
-            choices = labels
-        else:
-            qtype = "unknown"
+        qtype, choices, rows = _type_and_choices(source, payload)
         tag = payload.get("DataExportTag")
         ident = tag if isinstance(tag, str) and tag.strip() else qid if isinstance(qid, str) else None
         section = sections.get(qid) if isinstance(qid, str) else None
-        masked = tuple((m.start(), m.end()) for m in _PIPED.finditer(qtext))
-        out.append(Question(text=qtext, path=path, line=line, column=column, offsets=offsets, id=ident,
-                            type=qtype, choices=tuple(choices), title=title, section=section, masked=masked))
-        for r, display in enumerate(rows):
-            rtext, rline, rcol, roffsets = _located(source, display)
-            if rtext and roffsets is not None and rline is not None and rcol is not None:
-                out.append(Question(text=rtext, path=path, line=rline, column=rcol, offsets=roffsets,
-                                    id=f"{ident}.{r + 1}" if ident else None, type="scale",
-                                    choices=tuple(choices), title=title, section=qtext,
-                                    masked=tuple((m.start(), m.end()) for m in _PIPED.finditer(rtext))))
+        question = Question(text=qtext, path=path, line=line, column=column, offsets=offsets, id=ident,
+                            type=qtype, choices=tuple(choices), title=title, section=section, masked=_masked(qtext))
+        out.append(question)
+        out.extend(_matrix_rows(source, question, rows))
     if not out and problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InputError(path, f"no usable question: {problems[0]}{more}")

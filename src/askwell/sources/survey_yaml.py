@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
 
 import yaml
 from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
@@ -151,20 +150,10 @@ def _compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=loader)
 
 
-class _Lines:
-    """Character index in the text → 1-based (line, column)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-
-    def pos(self, index: int) -> tuple[int, int]:
-        k = bisect_right(self.starts, index) - 1
-        return k + 1, index - self.starts[k] + 1
-
-    def line_end(self, index: int) -> int:
-        end = self.text.find("\n", index)
-        return len(self.text) if end < 0 else end
+def _line_end(text: str, index: int) -> int:
+    """Index of the line break ending the line that holds ``index`` (or the text's length)."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
 
 
 def _suggest(word: str, options: tuple[str, ...]) -> str:
@@ -196,14 +185,14 @@ class _Reader:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self.lines = _Lines(text)
+        self.lines = OffsetMap.of_lines(text)
         # Every schema problem found so far; a problem costs only the part it is in.
         self.problems: list[InputError] = []
 
     # -- errors ------------------------------------------------------------------------
 
     def error(self, node: Node, key: str, message: str) -> InputError:
-        line, column = self.lines.pos(self._content_start(node))
+        line, column = self.lines.position(self._content_start(node))
         return InputError(self.path, f"{key}: {message}" if key else message, line, column)
 
     # -- node helpers ------------------------------------------------------------------
@@ -257,7 +246,7 @@ class _Reader:
                                        f"expected one of {', '.join(allowed + accepted)}"))
                 continue
             if name in out:
-                line, _ = self.lines.pos(out[name][0].start_mark.index)
+                line, _ = self.lines.position(out[name][0].start_mark.index)
                 self.report(self.error(k, key, f"duplicate key {name!r} (first at line {line})"))
                 continue
             out[name] = (k, v)
@@ -361,11 +350,11 @@ class _Reader:
             if idx is None:
                 continue
             if prev is None or idx != prev + 1 or self.text[prev] == "\n":
-                line, column = self.lines.pos(idx)
+                line, column = self.lines.position(idx)
                 segments.append(Segment(i, line, column))
             prev = idx
         if not segments:
-            line, column = self.lines.pos(first)
+            line, column = self.lines.position(first)
             segments.append(Segment(0, line, column))
         elif segments[0].offset != 0:
             s = segments[0]
@@ -388,10 +377,10 @@ class _Reader:
         regions = [(key.end_mark.index, self._content_start(value))]
         start = self._content_start(value)
         if value.style in ("|", ">"):
-            regions.append((start, self.lines.line_end(start)))
+            regions.append((start, _line_end(self.text, start)))
         else:
             end = value.end_mark.index
-            regions.append((end, self.lines.line_end(end)))
+            regions.append((end, _line_end(self.text, end)))
         found: set[str] = set()
         for a, b in regions:
             for m in _IGNORE_COMMENT.finditer(self.text, a, max(a, b)):
@@ -481,7 +470,7 @@ class _Reader:
             if qid is not None and qid in ids:
                 self.report(self.error(id_node, f"{key}.id", f"duplicate id {qid!r} (first at line {ids[qid]})"))
             elif qid is not None:
-                ids[qid] = self.lines.pos(self._content_start(id_node))[0]
+                ids[qid] = self.lines.position(self._content_start(id_node))[0]
 
         qtype = "open"
         if "type" in fields:
@@ -543,9 +532,9 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> InputError:
     line = column = None
     if mark is not None:
         index = min(max(mark.index, 0), len(text))
-        line, column = _Lines(text).pos(index)
+        line, column = OffsetMap.of_lines(text).position(index)
     elif isinstance(exc, yaml.reader.ReaderError):
-        line, column = _Lines(text).pos(min(max(exc.position, 0), len(text)))
+        line, column = OffsetMap.of_lines(text).position(min(max(exc.position, 0), len(text)))
         return InputError(path, f"invalid YAML: unacceptable character #x{exc.character:04x}: {exc.reason}"
                           if isinstance(exc.character, int) else f"invalid YAML: {exc.reason}", line, column)
     problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]

@@ -104,8 +104,3 @@ def _question_sentences(doc: "Doc") -> list["Span"]:
 def question_sentences(doc: "Doc") -> list["Span"]:
     """Sentences ending in '?' (ignoring trailing quotes or brackets)."""
     return per_doc(doc, "question_sentences", _question_sentences)
-
-
-def content_tokens(sent: "Span") -> list:  # type: ignore[type-arg]
-    """Tokens of a sentence without punctuation and spaces."""
-    return [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
