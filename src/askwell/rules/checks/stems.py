@@ -277,18 +277,20 @@ def _stem_sentences(doc: "Doc") -> list["Span"]:
 
 
 def item_index(question: Question, context: Context) -> int | None:
-    """Index of ``question`` among its file's questions, or None."""
-    memo = context.memo.setdefault("stems.index", {})
-    assert isinstance(memo, dict)
-    if not memo and context.questions:
+    """Index of ``question`` among its file's questions, or None.
+
+    A question that stands in for an item (a rewrite being verified) is found by the
+    item's place in the file: its neighbours are the item's neighbours.
+    """
+    memo = context.memo.get("stems.index")
+    if memo is None:
+        memo = context.memo["stems.index"] = {}
         for k, q in enumerate(context.questions):
             memo.setdefault(id(q), k)
+            memo.setdefault((q.line, q.column), k)
+    assert isinstance(memo, dict)
     index = memo.get(id(question))
-    if index is None:
-        for k, q in enumerate(context.questions):
-            if q is question or q == question:
-                return k
-    return index
+    return index if index is not None else memo.get((question.line, question.column))
 
 
 def neighbour(question: Question, context: Context, offset: int) -> Question | None:
