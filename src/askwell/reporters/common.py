@@ -9,6 +9,7 @@ from pathlib import PurePath
 
 from askwell.model import SEVERITIES, Finding, Question, Report, RunInfo, band
 from askwell.rules.packs import Packs, load_packs
+from askwell.sources.xlsx import column_letters
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # Files whose line and column are a spreadsheet row and column, not a place in text.
@@ -112,15 +113,6 @@ def shorten(text: str, width: int = 60) -> str:
 def is_binary(path: str) -> bool:
     """True for files where a line and column are a spreadsheet cell (.xlsx)."""
     return path.lower().endswith(BINARY_SUFFIXES)
-
-
-def column_letters(index: int) -> str:
-    """1 → A, 27 → AA: a spreadsheet column name."""
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def cell(question: Question, finding: Finding) -> str:
