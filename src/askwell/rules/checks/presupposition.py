@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import question_sentences, span_text, span_tokens
+from askwell.rules.checks.questions import doc_words, question_sentences, span_text, span_tokens
 from askwell.rules.checks.stems import neighbour, wh_word
 from askwell.rules.rewrites import drop_word
 from askwell.valence import form_valence, valence
@@ -120,6 +120,12 @@ def _base_verb(t: "Token") -> str:
     return lemma
 
 
+# Every lemma _base_verb leads back to a verb of change from: the verbs and the nouns made from them.
+TREND_LEMMAS = frozenset(
+    form for verb in DIRECTIONAL for stem in {verb, verb.removesuffix("e")}
+    for form in (verb, stem + "ment", stem + "ation", stem + "ion", stem + "ing"))
+
+
 def _given(noun: "Token") -> bool:
     """'the improvements to…', 'our upgrades': a change that happened, not one needed or wished for
     ('what needed the most improvement', 'any improvements you would suggest')."""
@@ -136,6 +142,8 @@ def _trend_premise(sent: "Span") -> "Token | None":
     question grants that things got better; "How worried are you about *rising* crime?"
     grants a trend people may dispute. Respondents who think otherwise cannot say so.
     """
+    if TREND_LEMMAS.isdisjoint(doc_words(sent.doc)):
+        return None  # no word of change at all (most items): the parse need not be walked
     for t in span_tokens(sent):
         base = _base_verb(t)
         if base not in DIRECTIONAL:
