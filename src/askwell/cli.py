@@ -21,6 +21,7 @@ from askwell.errors import AskwellError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+FORMATS = ("text", "json", "sarif", "github", "markdown", "html")
 
 
 def _fail(message: str) -> None:
@@ -76,6 +77,40 @@ def main() -> None:
     """
 
 
+class FormatFile(click.ParamType):
+    """``FORMAT:FILE`` for --output-format: a report format and the file to write it to."""
+
+    name = "FORMAT:FILE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, str]:
+        """Split at the first colon (so ``sarif:C:\\x.sarif`` keeps its drive) and check both halves."""
+        if isinstance(value, tuple):
+            return value
+        fmt, colon, file = str(value).partition(":")
+        if not colon:
+            self.fail(f"expected FORMAT:FILE (e.g. sarif:askwell.sarif), got {value!r}", param, ctx)
+        if fmt not in FORMATS:
+            self.fail(f"unknown format {fmt!r} in {value!r}; choose from {', '.join(FORMATS)}", param, ctx)
+        if not file:
+            self.fail(f"{value!r} names no file: expected FORMAT:FILE", param, ctx)
+        if file == "-":
+            self.fail(f"{value!r}: standard output takes the --format report; give a file", param, ctx)
+        if os.path.isdir(file):
+            self.fail(f"{value!r}: {file!r} is a folder", param, ctx)
+        return fmt, file
+
+
+def _same_file_twice(output: str | None, outputs: tuple[tuple[str, str], ...]) -> str | None:
+    """The first file that -o and --output-format (or two --output-format values) both name, if any."""
+    seen: set[str] = set()
+    for file in ([output] if output else []) + [file for _, file in outputs]:
+        key = os.path.normcase(os.path.abspath(file))
+        if key in seen:
+            return file
+        seen.add(key)
+    return None
+
+
 def _use_color(choice: bool | None, output: str | None) -> bool:
     if choice is not None:
         return choice
@@ -87,9 +122,13 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--text", "texts", multiple=True, metavar="QUESTION", help="Lint this question text (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "markdown", "html"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE (atomically).")
+@click.option("--output-format", "outputs", type=FormatFile(), multiple=True,
+              help="Also write the same report as FORMAT to FILE, atomically (repeatable; e.g. "
+                   "sarif:askwell.sarif). The same bytes as a run with --format FORMAT -o FILE; "
+                   "--statistics changes only the --format report.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file instead of discovering one.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules or categories (comma-separated).")
@@ -119,7 +158,8 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the safe fixes as a unified diff instead of writing them (also .xlsx, .json, .qsf); "
                    "exit 1 when there is something to fix.")
-def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None, config_file: Path | None,
+def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None,
+          outputs: tuple[tuple[str, str], ...], config_file: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
           model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int,
           statistics: bool, show_values: bool, baseline_file: Path | None, write_baseline: Path | None, no_cache: bool,
@@ -133,7 +173,16 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
     cannot map exactly onto the file (saying why), never touches suppressed findings or
     files that fail to parse, and reports the findings that remain. --diff shows the
     same changes without writing and exits 1 when there are any (2 on input errors).
+
+    --output-format FORMAT:FILE (repeatable) writes more formats from the same run,
+    each as --format FORMAT -o FILE would, with the same exit code (2 when a file
+    cannot be written); for example:
+
+    \b
+      askwell check surveys/ --format github --output-format sarif:askwell.sarif
+                             --output-format markdown:summary.md
     """
+    _check_outputs(output, outputs, show_diff, write_baseline)
     from askwell import config as config_mod
 
     overrides: dict[str, Any] = {}
@@ -212,14 +261,43 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         rendered = stats(report, config.packs)
     else:
         rendered = reporters.get(fmt, color=colour, values=show_values, packs=config.packs).render(report)
+    failures: list[str] = []
     if output:
-        from askwell.atomic import write_atomic
-
-        write_atomic(Path(output), rendered)
+        failures += _write(output, rendered)
     else:
         # click strips ANSI codes off a non-terminal unless told the colour was asked for.
         click.echo(rendered, nl=False, color=colour)
-    sys.exit(exit_code(report, config.fail_on, config.fail_under))
+    for extra_fmt, file in outputs:
+        # Rendered as `--format extra_fmt -o file` would render it (colour only when forced with --color).
+        extra_colour = _use_color(color, file) and extra_fmt == "text"
+        failures += _write(file, reporters.get(extra_fmt, color=extra_colour, values=show_values,
+                                               packs=config.packs).render(report))
+    for failure in failures:
+        click.echo(f"askwell: error: {failure}", err=True)
+    sys.exit(EXIT_ERROR if failures else exit_code(report, config.fail_on, config.fail_under))
+
+
+def _check_outputs(output: str | None, outputs: tuple[tuple[str, str], ...], show_diff: bool,
+                   write_baseline: Path | None) -> None:
+    """Usage errors for --output-format that need other options: one file named twice, or no report to write."""
+    twice = _same_file_twice(output, outputs)
+    if twice is not None:
+        raise click.BadParameter(f"{twice!r} is named more than once (with -o or another --output-format)",
+                                 param_hint="'--output-format'")
+    if outputs and (show_diff or write_baseline):
+        other = "--diff" if show_diff else "--write-baseline"
+        raise click.BadParameter(f"{other} writes no report to save", param_hint="'--output-format'")
+
+
+def _write(file: str, rendered: str) -> list[str]:
+    """Write one report atomically; the error line when that fails (so the other reports are still written)."""
+    from askwell.atomic import write_atomic
+
+    try:
+        write_atomic(Path(file), rendered)
+    except AskwellError as exc:
+        return [str(exc)]
+    return []
 
 
 def _fix(report: Any, relint: Any, show_diff: bool, skip: frozenset[str]) -> Any:
