@@ -30,7 +30,7 @@ from askwell.engine import Engine  # noqa: E402
 from askwell.model import Choice, OffsetMap, Question  # noqa: E402
 from askwell.nlp import Pipeline  # noqa: E402
 from askwell.policy import apply  # noqa: E402
-from askwell.rewriting import REWRITTEN  # noqa: E402
+from askwell.rewriting import RATING_REWRITES, REWRITTEN  # noqa: E402
 
 CATEGORIES = ("leading", "closed", "double-barreled", "dismissive", "inclusive")
 
@@ -55,9 +55,10 @@ def main(argv: list[str]) -> None:
     findings = [(it, f) for it, c in zip(items, checked) for f in c.findings
                 if f.category in CATEGORIES and f.severity in ("warning", "error")]
     rewritten = [(it, f) for it, f in findings if f.rewrites]
-    # A closed question's rewrite asks for a rating: linted, as the engine does, without the yes/no options.
-    again = apply(engine.run([(it["id"], (_question(f.rewrites[0], it, 1) if f.category != "closed" else
-                                          _question(f.rewrites[0], {**it, "type": "scale", "choices": []}, 1),))
+    # A closed or agree/disagree question's rewrite asks for a rating: linted, as the engine does, without
+    # the options it replaces.
+    again = apply(engine.run([(it["id"], (_question(f.rewrites[0], {**it, "type": "scale", "choices": []}
+                                                     if f.rule in RATING_REWRITES else it, 1),))
                               for it, f in rewritten]), rules)
     # The engine's promise: a rewrite leaves no wording problem at all and no error.
     passed = [not any(g.category in REWRITTEN or g.severity == "error" for g in c.findings)

@@ -121,10 +121,13 @@ class Rewriter:
               results: list[list[list[RuleHit]]]) -> None:
         """Replace every hit by one whose ``rewrites`` are its verified, ranked candidates."""
         wanted: dict[tuple[int, int, str], bool] = {}
+        # What each hit proposes, worked out once: the choice below needs it again.
+        offered = [[[proposed(q, hit) for _, hit in results[f][k]] for k, q in enumerate(qs)]
+                   for f, (_, qs) in enumerate(files)]
         for f, (_, qs) in enumerate(files):
-            for k, q in enumerate(qs):
-                for rid, hit in results[f][k]:
-                    for text in proposed(q, hit):
+            for k in range(len(qs)):
+                for (rid, _), texts in zip(results[f][k], offered[f][k]):
+                    for text in texts:
                         key = (f, k, text)
                         wanted[key] = wanted.get(key, False) or rid in RATING_REWRITES
         found = self._lint(files, contexts, wanted)
@@ -143,15 +146,16 @@ class Rewriter:
             by_question.setdefault((f, k), []).append(text)
         for f, (_, qs) in enumerate(files):
             for k, q in enumerate(qs):
-                self._choose(q, results[f][k], {t: found[(f, k, t)] for t in by_question.get((f, k), ())})
+                self._choose(q, results[f][k], offered[f][k],
+                             {t: found[(f, k, t)] for t in by_question.get((f, k), ())})
 
-    def _choose(self, question: Question, hits: list[RuleHit], candidates: dict[str, list[RuleHit]]) -> None:
-        """Give each hit its passing candidates, best first; a question suggestion becomes advice-less."""
-        ordered = sorted(candidates, key=lambda text: (_changes(question.text, text), len(text)))
-        for j, (rid, hit) in enumerate(hits):
-            own = proposed(question, hit)
+    def _choose(self, question: Question, hits: list[RuleHit], offered: list[tuple[str, ...]],
+                candidates: dict[str, list[RuleHit]]) -> None:
+        """Give each hit the question's passing candidates, best first; a question suggestion becomes advice-less."""
+        passing = tuple(sorted((t for t in candidates if self._passes(candidates[t])),
+                               key=lambda text: (_changes(question.text, text), len(text))))[:SHOWN]
+        for j, ((rid, hit), own) in enumerate(zip(hits, offered)):
             if hit.choice is not None or (not own and self.category.get(rid) not in REWRITTEN):
                 continue  # a finding on an answer option is not answered by rewording the question
-            passing = tuple(t for t in ordered if self._passes(candidates[t]))[:SHOWN]
             advice = None if (hit.suggestion or "").strip() in own else hit.suggestion
             hits[j] = (rid, replace(hit, rewrites=passing, suggestion=advice))

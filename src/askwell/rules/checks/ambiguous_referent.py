@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.stems import sent_root
+from askwell.rules.checks.stems import sent_root, words
 from askwell.rules.checks.questions import question_sentences, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,18 +63,17 @@ def _central(t: "Token", sent: "Span") -> bool:
 DIMENSIONS = {"old", "tall", "heavy", "big", "far", "long", "young", "late", "early", "sure"}
 
 
+# What follows "How ADJ" in a question about a state with nothing it is about.
+BARE_TAILS = {("are", "you"), ("were", "you"), ("do", "you", "feel"), ("did", "you", "feel")}
+
+
 def _bare_state(sent: "Span") -> "Token | None":
     """'How engaged are you?', 'How satisfied do you feel?': a state with nothing it is about."""
-    words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
-    lowered = [t.lower_ for t in words]
-    shapes = (["how", None, "are", "you"], ["how", None, "were", "you"], ["how", None, "do", "you", "feel"],
-              ["how", None, "did", "you", "feel"])
-    for shape in shapes:
-        if len(lowered) == len(shape) and all(w is None or w == x for w, x in zip(shape, lowered)):
-            adjective = words[1]
-            if adjective.pos_ in ("ADJ", "VERB") and adjective.lower_ not in DIMENSIONS:
-                return adjective
-    return None
+    ws = words(sent)
+    if len(ws) not in (4, 5) or ws[0].lower_ != "how" or tuple(t.lower_ for t in ws[2:]) not in BARE_TAILS:
+        return None
+    adjective = ws[1]
+    return adjective if adjective.pos_ in ("ADJ", "VERB") and adjective.lower_ not in DIMENSIONS else None
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:

@@ -153,6 +153,8 @@ def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False)
 # Nouns of a standard something is measured against: "Did it live up to your expectations?"
 STANDARD_NOUNS = {"expectations", "expectation", "needs", "standard", "standards", "hopes"}
 FIT_VERBS_OF_THINGS = {"prepare", "help", "support", "satisfy", "please", "disappoint", "impress", "live"}
+VERDICT_ADJECTIVES = FIT_ADJECTIVES | {"worthwhile", "manageable", "acceptable", "satisfactory", "useful"}
+VERDICT_VERBS = (ATTITUDE_VERBS | FIT_VERBS_OF_THINGS) - {"go", "think", "feel", "find"}
 
 
 def _evaluated(sent: "Span") -> bool:
@@ -170,19 +172,18 @@ def _evaluated(sent: "Span") -> bool:
         return False
     after = subjects[0].right_edge.i
     for t in tokens:
-        if t.i <= after or t.is_punct or any(a.dep_ in ("relcl", "acl", "advcl") for a in [t, *t.ancestors]):
-            continue  # a clause describing something ("a plan, agreed with the school, that…") is not the verdict
-        low, lemma = t.lower_, t.lemma_.lower()
-        if low in FIT_ADJECTIVES | {"worthwhile", "manageable", "acceptable", "satisfactory", "useful"}:
-            return True
-        if t.pos_ == "ADJ" and abs(valence(low)) >= 1.0:
-            return True
-        if t.pos_ == "VERB" and t.tag_ in ("VB", "VBG", "VBP", "VBZ") and lemma in (
-                ATTITUDE_VERBS | FIT_VERBS_OF_THINGS) - {"go", "think", "feel", "find"}:
-            return True
-        if low in STANDARD_NOUNS:
-            return True
+        if t.i > after and not t.is_punct and _verdict_word(t) and not any(
+                a.dep_ in ("relcl", "acl", "advcl") for a in [t, *t.ancestors]):
+            return True  # (a clause describing something, "a plan, agreed with the school, that…", is no verdict)
     return False
+
+
+def _verdict_word(t: "Token") -> bool:
+    """A fit or rated adjective, a verb of attitude or fit, or a standard to meet."""
+    low = t.lower_
+    return (low in VERDICT_ADJECTIVES or low in STANDARD_NOUNS
+            or (t.pos_ == "ADJ" and abs(valence(low)) >= 1.0)
+            or (t.pos_ == "VERB" and t.tag_ in ("VB", "VBG", "VBP", "VBZ") and t.lemma_.lower() in VERDICT_VERBS))
 
 
 def rewrite(sent: "Span") -> str | None:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_tokens, tokens
-from askwell.rules.checks.stems import form, in_brackets
+from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_text, span_tokens, tokens
+from askwell.rules.checks.stems import capitalise, form, in_brackets
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -186,7 +186,7 @@ def _scope(doc: "Doc") -> list[tuple[int, int]]:
     return [(_anchor(s), s.end) for s in asked]
 
 
-def split(first: "Token", cc: "Token", second: "Token") -> str | None:
+def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | None:
     """The sentence written out once for each of its two things, where the parse makes that safe.
 
     - Two things that share what is around them: the words before the first and after the
@@ -202,7 +202,7 @@ def split(first: "Token", cc: "Token", second: "Token") -> str | None:
     Anything else (three things, a second thing with its own modifiers and a shared tail)
     is left to the advice: a wrong split is worse than none.
     """
-    doc, sent = first.doc, first.sent
+    doc = first.doc
     if not first.i < cc.i < second.i or _kind(first) != _kind(second):
         return None
     if any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
@@ -210,11 +210,11 @@ def split(first: "Token", cc: "Token", second: "Token") -> str | None:
         return None  # three or more things
     if second.head.i != first.i or second.dep_ != "conj":
         return None  # the parse did not join the two things to each other
-    if not end_mark_of(sent) == "?" and any(c.dep_ == "advmod" and c.i < first.i for c in first.children):
+    words = [t for t in span_tokens(sent) if not t.is_space]
+    end_mark = words[-1].text if words and words[-1].text in ("?", ".") else ""
+    if end_mark != "?" and any(c.dep_ == "advmod" and c.i < first.i for c in first.children):
         return None  # "The workshop was well organised and good value": the adverb is the first's alone
-    text, base = sent.text, sent.start_char
-    words = [t for t in sent if not t.is_space]
-    end_mark = end_mark_of(sent)
+    text, base = span_text(sent), sent.start_char
     last = words[-2] if end_mark else words[-1]
     # Words before the first thing ("How", "the", "to") are in the head, which both halves share.
     # Words after the second thing hang on the first in the parse but belong to both ("the
@@ -243,13 +243,7 @@ def split(first: "Token", cc: "Token", second: "Token") -> str | None:
     one, two = one.strip(), two.strip()
     if one == two or not end_mark:
         return None
-    return f"{one[:1].upper()}{one[1:]} {two[:1].upper()}{two[1:]}"
-
-
-def end_mark_of(sent: "Span") -> str:
-    """The sentence's closing '?' or '.', if it has one."""
-    words = [t for t in sent if not t.is_space]
-    return words[-1].text if words and words[-1].text in ("?", ".") else ""
+    return f"{capitalise(one)} {capitalise(two)}"
 
 
 def _agree(head: str, noun: "Token") -> str:
@@ -271,13 +265,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     for first, cc, second in _coordinated(doc):
         if not any(lo <= first.i < hi for lo, hi in ranges):
             continue
-        second_question = first.dep_ == "ROOT" and _asks_again(second) and first.sent.text.rstrip().endswith("?")
+        sent = first.sent
+        second_question = first.dep_ == "ROOT" and _asks_again(second) and span_text(sent).rstrip().endswith("?")
         if _excluded(first, cc, second, fixed) or not (second_question or _asked_about(first)):
             continue
         start, end = first.idx, second.idx + len(second.text)
         message = (f"This asks about '{first.text}' and '{second.text}' at once; "
                    "one answer cannot speak for both.")
-        written = None if second_question else split(first, cc, second)
-        sent = first.sent
+        written = None if second_question else split(first, cc, second, sent)
         whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
         yield Hit(start, end, message, rewrites=(whole,) if whole else ())

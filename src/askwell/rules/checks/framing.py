@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.rules.checks.questions import doc_words, question_sentences, sentences, span_tokens
-from askwell.rules.checks.stems import WH_TAGS
+from askwell.rules.checks.stems import WH_TAGS, capitalise
 from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,11 +35,11 @@ COUNTED = {"every", "thousands", "hundreds", "millions"}
 # Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
 ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
            "now that")
-REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
-             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support",
-             # Directives from someone with standing: "The principal has asked every family to…"
-             *("ask", "urge", "encourage", "advise", "expect")}
+# Directives from someone with standing: "The principal has asked every family to…"
 DIRECTIVE = {"ask", "urge", "encourage", "advise", "expect"}
+REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
+             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"
+             } | DIRECTIVE
 # Surface words any trigger below needs (with the rated words): the reporting verbs as they are
 # written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
 IRREGULAR = {"said", "told", "found", "thought", "felt", "knew", "known", "proven", "loved", "backed"}
@@ -169,6 +169,6 @@ def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") ->
         end = asked[0].start_char
     if start == 0:
         rest = text[end:].lstrip(" ,;:.–—-")
-        return rest[:1].upper() + rest[1:] if rest else None
+        return capitalise(rest) if rest else None
     head = text[:start].rstrip(" ,;:")
     return head + "?" if not head.endswith("?") else head

@@ -86,7 +86,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         elif t.dep_ == "conj" and t.head.dep_ == "amod" and t.pos_ == "ADJ":
             target = t  # "our quick, welcoming helpers"
         elif t.i > 0 and doc[t.i - 1].lower_ == "how" and doc[t.i - 1].tag_ == "WRB" and t.pos_ == "ADJ":
-            if by_respondent(t.head) or any(c.lower_ == "you" and c.dep_ == "nsubj" for c in t.head.children):
+            if by_respondent(t.head):
                 continue  # "How happy are you with…": the respondent's own state is what is measured
             target = t  # "How inspiring was the keynote?": the question's own scale is praise
         elif t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be" and t.pos_ == "ADJ" and not by_respondent(t.head):

@@ -31,6 +31,7 @@ HARMED = {"spoil", "ruin", "damage", "harm", "hurt", "worsen", "undermine", "dis
 CHANGE_OF_STATE = {"stop", "quit", "start", "begin", "drop", "fall", "rise", "decline", "improve", "worsen",
                    "fail", "abandon", "lose"}
 EFFECT_VERBS = {"affect", "impact", "change", "influence", "shape", "harm", "hurt"}
+BLAMING_VERBS = EFFECT_VERBS | HARMED
 HEDGES = ("or oppose", "or against", "if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
           "or harm", "or no ")
 WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "how have", "how did", "how does",
@@ -108,22 +109,25 @@ def _negative_premise(sent: "Span", floor: float) -> "Token | None":
     return None
 
 
+# Each verb of change, and each noun or participle made from it ("improvement", "deterioration",
+# "worsening"), mapped to the verb; a stem must keep four letters ("rising" is lemmatised "rise").
+def _derived_forms() -> dict[str, str]:
+    forms = {verb: verb for verb in DIRECTIONAL}
+    for suffix in ("ment", "ation", "ion", "ing"):
+        for verb in sorted(DIRECTIONAL):
+            for stem in dict.fromkeys((verb, verb.removesuffix("e"))):
+                if len(stem) >= 4:
+                    forms.setdefault(stem + suffix, verb)
+    return forms
+
+
+BASE_VERBS = _derived_forms()
+
+
 def _base_verb(t: "Token") -> str:
     """The verb a noun or participle is made from: 'improvements' → improve, 'deterioration' → deteriorate."""
     lemma = t.lemma_.lower()
-    for suffix in ("ment", "ation", "ion", "ing"):
-        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
-            stem = lemma[: -len(suffix)]
-            for verb in (stem, stem + "e"):
-                if verb in DIRECTIONAL:
-                    return verb
-    return lemma
-
-
-# Every lemma _base_verb leads back to a verb of change from: the verbs and the nouns made from them.
-TREND_LEMMAS = frozenset(
-    form for verb in DIRECTIONAL for stem in {verb, verb.removesuffix("e")}
-    for form in (verb, stem + "ment", stem + "ation", stem + "ion", stem + "ing"))
+    return BASE_VERBS.get(lemma, lemma)
 
 
 def _given(noun: "Token") -> bool:
@@ -142,7 +146,7 @@ def _trend_premise(sent: "Span") -> "Token | None":
     question grants that things got better; "How worried are you about *rising* crime?"
     grants a trend people may dispute. Respondents who think otherwise cannot say so.
     """
-    if TREND_LEMMAS.isdisjoint(doc_words(sent.doc)):
+    if BASE_VERBS.keys().isdisjoint(doc_words(sent.doc)):
         return None  # no word of change at all (most items): the parse need not be walked
     for t in span_tokens(sent):
         base = _base_verb(t)
@@ -173,7 +177,7 @@ def _harm_premise(sent: "Span", floor: float) -> "Token | None":
     for t in span_tokens(sent):
         if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in HARMED:
             return t
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in EFFECT_VERBS | HARMED:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in BLAMING_VERBS:
             for word in [t, *(c for c in t.children if c.dep_ == "amod")]:
                 if form_valence(word.lower_, word.lemma_.lower()) <= -floor:
                     return word
@@ -208,12 +212,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     floor = float(options.get("min_valence", 1.0))
     for sent in question_sentences(doc):
         low = span_text(sent).lower().lstrip()
-        if not _hedged(sent, question, context):
+        hedged = _hedged(sent, question, context)
+        if not hedged:
             found = _why_premise(sent) if low.startswith("why") else None
             if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
                                   or low.startswith(("in what", "to what"))):
                 found = _negative_premise(sent, floor) or _degree_premise(sent) or _harm_premise(sent, floor)
-            if found is None and not any(h in low for h in HEDGES):
+            if found is None:
                 found = _trend_premise(sent)
             if found is not None:
                 yield Hit(found.idx, found.idx + len(found.text), message=(
@@ -223,7 +228,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue
-        if _hedged(sent, question, context):
+        if hedged:
             continue
         tokens = [t for t in span_tokens(sent) if not t.is_space]
         if low.startswith(WAYS):

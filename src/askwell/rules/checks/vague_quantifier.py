@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.rules.checks.questions import span_text
+from askwell.rules.checks.questions import doc_words, span_text
 from askwell.rules.checks.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
                                         form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
@@ -39,8 +39,6 @@ FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "someti
 
 AMOUNTS = {"a lot", "a great deal", "quite a bit"}
 PERIOD_WORDS = {"recently", "lately"}
-TIME_WORDS = FREQUENCY_ADVERBS | {"most of the time", "much of the time", "some of the time", "from time to time",
-                                  "now and then", "every now and then", "hardly ever"}
 
 
 def _counted(question: Question) -> bool:
@@ -70,7 +68,7 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
         return f"How much {first.lower_} {rest}"
     if term.lower() not in FREQUENCY_ADVERBS:
         return None
-    if term.lower() in ("recently", "lately"):
+    if term.lower() in PERIOD_WORDS:
         return f"In the past six months, {first.lower_} {rest}"
     if first.lower_ in ("do", "does", "did"):
         return f"In the past month, how often did {rest}"
@@ -91,6 +89,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     # A number or rate asked for defines every amount word, but not "recently": the count
     # still needs its stretch of time ("How many times have you visited it recently?").
     counted = _counted(question)
+    if counted and PERIOD_WORDS.isdisjoint(doc_words(doc)):
+        return
     period = PERIOD.search(question.text) is not None
     hedges = hedge_spans(question.text)
     for sent in stem_sentences(doc):
@@ -116,7 +116,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue
             if DURATION.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
                 continue  # "for several hours": how long a situation lasted, not how often
-            if term in ("recently", "lately") and span.root.head.dep_ in ("amod", "acl", "compound"):
+            if term in PERIOD_WORDS and span.root.head.dep_ in ("amod", "acl", "compound"):
                 continue  # "the recently released lesson": describes a thing, not a behaviour
             message = (f"'{m.group(0)}' means different amounts to different people; "
                        "give a number, a time period or answer choices that define it.")
