@@ -20,7 +20,6 @@ from askwell import __version__
 from askwell.errors import AskwellError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 FORMATS = ("text", "json", "sarif", "github", "markdown", "html")
 
 
@@ -360,10 +359,8 @@ def exit_code(report: Any, fail_on: str, fail_under: float) -> int:
     """2 for unreadable input; 1 when a finding reaches ``fail_on`` or the score is under ``fail_under``."""
     if report.errors:
         return EXIT_ERROR
-    if fail_on != "never":
-        limit = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[f.severity] <= limit for r in report.placed() for f in r.findings):
-            return EXIT_FAIL
+    if fail_on != "never" and report.at_or_above(fail_on):
+        return EXIT_FAIL
     if report.summary.score is not None and report.summary.score < fail_under:
         return EXIT_FAIL
     return EXIT_OK

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from askwell.errors import ConfigError, InputError
+from askwell.language import SETTINGS as LANGUAGES
 from askwell.model import CATEGORIES, SEVERITIES
 from askwell.rules.packs import Packs, Rule, close_match, load_packs, preset_names, preset_path
 from askwell.sources.reading import decode
@@ -30,7 +31,6 @@ KEYS = ("extends", "select", "ignore", "severity", "rules", "vocabulary", "fail_
         "exclude", "model", "weights", "audience", "language")
 # `language:` the language askwell lints (items detected in another are skipped with a
 # note), or "off" to lint every item as English; see askwell.language.
-LANGUAGES = ("en", "off")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from typing import Callable
 from askwell import sources
 from askwell.errors import AskwellError
 from askwell.model import FileError, Finding, Question, Report
+from askwell.sources.xlsx import column_letters
 
 # Formats whose text askwell writes back.
 WRITABLE = frozenset({".txt", ".md", ".markdown", ".yaml", ".yml", ".csv"})
@@ -274,17 +275,8 @@ def _fix_cells(data: bytes, path: str, items: list[tuple[Question, Finding]]) ->
                 continue  # overlapping: shown once the first is applied
             text, last = text[:start] + replacement + text[end:], start
             out.applied += 1
-        out.cells.append((_cell(q.line, q.column), q.text, text))
+        out.cells.append((f"{column_letters(q.column)}{q.line}", q.text, text))
     return out
-
-
-def _cell(row: int, column: int) -> str:
-    """A spreadsheet reference such as ``C5``."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"{letters}{row}"
 
 
 def _fixables(report: Report, skip: frozenset[str]) -> dict[str, list[tuple[Question, Finding]]]:
@@ -422,6 +414,6 @@ def summary(outcome: Outcome, wrote: bool) -> str:
     if not n:
         return "No safe fixes to apply."
     s = "" if n == 1 else "s"
-    where = f" in {files} file{'' if files == 1 else 's'}" if n else ""
+    where = f" in {files} file{'' if files == 1 else 's'}"
     verb = "Fixed" if wrote else "Would fix"
     return f"{verb} {n} finding{s}{where}."

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+# 0 for the worst severity: sort by it, or compare with a limit such as fail_on.
+RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 QUESTION_TYPES: tuple[str, ...] = ("open", "single", "multiple", "scale", "yes-no", "unknown")
 CATEGORIES: tuple[str, ...] = (
     "leading",
@@ -184,6 +186,11 @@ class Finding:
     # finding counts against its survey, not against the question it is placed on.
     scope: str = "question"
 
+    @property
+    def better(self) -> str | None:
+        """What to show as the fix: the first rewrite when there is one, else the advice."""
+        return self.rewrites[0] if self.rewrites else self.suggestion
+
 
 @dataclass(frozen=True, slots=True)
 class QuestionResult:
@@ -311,6 +318,12 @@ class Report:
     def survey_findings(self) -> list[tuple[str, Question, Finding]]:
         """Every survey-level finding as (file, question it is placed on, finding)."""
         return [(s.path, q, f) for s in self.surveys for q, f in s.findings]
+
+    def at_or_above(self, severity: str) -> int:
+        """How many findings, survey-level ones included, are at ``severity`` or worse."""
+        limit = RANK[severity]
+        return sum(1 for r in self.results for f in r.findings if RANK[f.severity] <= limit) + sum(
+            1 for _, _, f in self.survey_findings() if RANK[f.severity] <= limit)
 
     def placed(self) -> list[QuestionResult]:
         """Question results with the survey-level findings put back on the questions they are placed on.

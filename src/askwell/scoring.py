@@ -21,9 +21,8 @@ from __future__ import annotations
 import math
 
 from askwell.engine import Checked
-from askwell.model import SEVERITIES, FileError, Finding, Question, QuestionResult, Report, Summary, SurveyResult
+from askwell.model import RANK, SEVERITIES, FileError, Finding, Question, QuestionResult, Report, Summary, SurveyResult
 
-RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # Points that make one whole problem question (the carpentries preset's error weight).
 UNIT = 25.0
 # A question counts as at most two problem questions, however many rules fire on it.
@@ -50,6 +49,8 @@ def _worst(findings: list[Finding] | tuple[Finding, ...], value: str | None) -> 
 def load(findings: list[Finding] | tuple[Finding, ...], weights: dict[str, float],
          value: str | None = None) -> tuple[float, bool]:
     """(problem load, has a note) of a set of findings: errors and warnings load, info only notes."""
+    if not findings:
+        return 0.0, False  # most questions, once per core value
     worst = _worst(findings, value)
     points = sum(weights.get(sev, 0.0) for sev in worst.values() if sev != "info")
     noted = any(sev == "info" for sev in worst.values()) and weights.get("info", 0.0) > 0

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
 
-from askwell.model import SEVERITIES, Finding, Question, Report, RunInfo, band
+from askwell.model import Finding, Question, Report, RunInfo, band
 from askwell.rules.packs import Packs, load_packs
 from askwell.sources.xlsx import column_letters
 
-RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # Files whose line and column are a spreadsheet row and column, not a place in text.
 BINARY_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -52,8 +51,7 @@ def verdict(report: Report) -> Verdict:
         return Verdict(False, f"{plural(len(report.errors), 'input')} could not be read")
     reasons = []
     if run.fail_on != "never":
-        limit = RANK[run.fail_on]
-        failing = sum(1 for r in report.placed() for f in r.findings if RANK[f.severity] <= limit)
+        failing = report.at_or_above(run.fail_on)
         if failing:
             level = run.fail_on if run.fail_on == "error" else f"{run.fail_on} or worse"
             reasons.append(f"{plural(failing, 'finding')} at {level} (fail_on: {run.fail_on})")
@@ -92,11 +90,6 @@ def display_path(path: str, root: str | None = None) -> str:
     except ValueError:  # another drive on Windows
         return pure.as_posix()
     return PurePath(rel).as_posix() if not rel.startswith("..") else pure.as_posix()
-
-
-def by_severity(items: list, key=lambda item: item) -> list:  # type: ignore[no-untyped-def, type-arg]
-    """``items`` sorted errors first, then warnings, then info; input order kept within a severity."""
-    return sorted(items, key=lambda item: RANK[key(item).severity])
 
 
 def shorten(text: str, width: int = 60) -> str:

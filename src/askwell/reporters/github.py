@@ -8,8 +8,8 @@ sheet and cell in the message. Whole-survey findings go on their file too.
 
 from __future__ import annotations
 
-from askwell.model import FileError, Finding, Question, Report, empty_note
-from askwell.reporters.common import RANK, ReporterBase, cell, display_path, is_binary, plural, score_line, verdict
+from askwell.model import RANK, FileError, Finding, Question, Report, empty_note
+from askwell.reporters.common import ReporterBase, cell, display_path, is_binary, plural, score_line, verdict
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -36,7 +36,7 @@ class GithubReporter(ReporterBase):
     @staticmethod
     def finding(path: str, f: Finding, question: Question | None = None, whole: bool = False) -> str:
         """The workflow command for one finding; the rewrite or advice goes on a second line of the message."""
-        better = f.rewrites[0] if f.rewrites else f.suggestion
+        better = f.better
         message = f.message.strip() + (f"\nSuggestion: {better.strip()}" if better else "")
         title = f"askwell {f.rule}" + (" (whole survey)" if whole else "")
         shown = display_path(path)

@@ -15,8 +15,8 @@ import math
 from html import escape
 
 from askwell import __version__
-from askwell.model import BANDS, CATEGORIES, SEVERITIES, Finding, QuestionResult, Report, band, empty_note
-from askwell.reporters.common import RANK, ReporterBase, display_path, plural, verdict
+from askwell.model import BANDS, CATEGORIES, RANK, SEVERITIES, Finding, QuestionResult, Report, band, empty_note
+from askwell.reporters.common import ReporterBase, display_path, plural, verdict
 from askwell.rules.packs import Rule
 
 CSS = """

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-from askwell.model import Finding, Question, QuestionResult, Report, band, empty_note
-from askwell.reporters.common import RANK, ReporterBase, display_path, plural, score_line, shorten, verdict
+from askwell.model import RANK, Finding, Question, Report, band, empty_note
+from askwell.reporters.common import ReporterBase, display_path, plural, score_line, shorten, verdict
 
 # GitHub's limit is 65,536 characters; stay clear of it (multi-byte characters, a bot's footer).
 LIMIT = 60_000
@@ -30,18 +30,13 @@ def escape_inline(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", _NEWLINES.sub(" ", text.strip()))
 
 
-def _better(f: Finding) -> str:
-    """The first rewrite when there is one, else the advice."""
-    return f.rewrites[0] if f.rewrites else (f.suggestion or "")
-
-
 def row(question: Question, f: Finding) -> str:
     """One finding as a table row: position, severity, rule, the question (shortened), message, suggestion."""
     where = f"{display_path(f.path)}:" if f.path else ""
     about = question.choices[f.choice].text if f.choice is not None and 0 <= f.choice < len(question.choices) else ""
     text = shorten(question.text, QUESTION_WIDTH) + (f" → option “{shorten(about, 25)}”" if about else "")
     return (f"| {where}{f.line}:{f.column} | {f.severity} | `{f.rule}` | {escape_inline(text)} "
-            f"| {escape_inline(f.message)} | {escape_inline(_better(f))} |")
+            f"| {escape_inline(f.message)} | {escape_inline(f.better or '')} |")
 
 
 class MarkdownReporter(ReporterBase):
@@ -104,14 +99,8 @@ class MarkdownReporter(ReporterBase):
         out = ["", "### Whole survey", "", "| File | Severity | Rule | Message | Suggestion |", "| --- | --- | --- | --- | --- |"]
         for path, _, f in sorted(found, key=lambda item: RANK[item[2].severity]):
             out.append(f"| `{display_path(path)}` | {f.severity} | `{f.rule}` | {escape_inline(f.message)} "
-                       f"| {escape_inline(_better(f))} |")
+                       f"| {escape_inline(f.better or '')} |")
         return out
-
-    @staticmethod
-    def table(results: list[QuestionResult]) -> list[str]:
-        """The findings of one file, errors first, one row each."""
-        pairs = [(r.question, f) for r in results for f in r.findings]
-        return HEADER + [row(q, f) for q, f in sorted(pairs, key=lambda p: RANK[p[1].severity])]
 
     @staticmethod
     def section(path: str, rows: list[str], report: Report, total: int) -> list[str]:

@@ -98,7 +98,7 @@ class SarifReporter(ReporterBase):
         if f.rule in index:
             out["ruleIndex"] = index[f.rule]
         # The first rewrite, else the advice; ``fixes`` below carries only safe edits (Finding.fix).
-        better = f.rewrites[0] if f.rewrites else f.suggestion
+        better = f.better
         text = f.message.strip() + (f" Suggestion: {better.strip()}" if better else "")
         out["level"] = LEVELS[f.severity]
         out["message"] = {"text": text}

@@ -50,7 +50,7 @@ class TextReporter(ReporterBase):
             pad = _width(shown[: f.start])
             marks = "^" * max(_width(shown[f.start:f.end]), 1)
             out.append(f"  {gutter} | {' ' * pad}{self._c(marks, f.severity)}")
-        better = f.rewrites[0] if f.rewrites else f.suggestion
+        better = f.better
         if better:
             out.append(f"  {gutter} = {self._c('try:', 'green')} {better}")
         return out
