@@ -62,12 +62,16 @@ def _spliced(item: str, at: int, rewrite: str) -> str:
     return (item[:a] + rewrite + (" " if item[b:].strip() else "") + item[b:].lstrip()).strip()
 
 
+def _asks(hit: Hit) -> bool:
+    """True when the hit's suggestion is itself a question: a rewrite to verify, not advice."""
+    return (hit.suggestion or "").strip().endswith("?") and hit.choice is None
+
+
 def proposed(question: Question, hit: Hit) -> tuple[str, ...]:
     """The whole items a hit proposes: its rewrites, or a suggestion that is a question (spliced in)."""
     out = list(hit.rewrites)
-    text = (hit.suggestion or "").strip()
-    if text.endswith("?") and hit.choice is None:
-        out.append(_spliced(question.text, hit.start, text))
+    if _asks(hit):
+        out.append(_spliced(question.text, hit.start, (hit.suggestion or "").strip()))
     original = question.text.strip()
     return tuple(dict.fromkeys(t for t in out if t and t != original))
 
@@ -157,5 +161,5 @@ class Rewriter:
         for j, ((rid, hit), own) in enumerate(zip(hits, offered)):
             if hit.choice is not None or (not own and self.category.get(rid) not in REWRITTEN):
                 continue  # a finding on an answer option is not answered by rewording the question
-            advice = None if (hit.suggestion or "").strip() in own else hit.suggestion
+            advice = None if _asks(hit) else hit.suggestion  # shown, if it passes, among the rewrites
             hits[j] = (rid, replace(hit, rewrites=passing, suggestion=advice))

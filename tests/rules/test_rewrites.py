@@ -372,6 +372,14 @@ def test_a_sentence_rewrite_keeps_the_rest_of_the_item(lint_text) -> None:  # ty
         "We tried a new format this time, with shorter talks. How well did it work for you?")
 
 
+def test_a_sentence_rewrite_is_never_shown_as_advice(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # The rule rewrote the question sentence; the item's rewrite keeps the sentence before it, and the
+    # advice beside it is the rule's own, not the bare sentence.
+    found = [f for f in lint_text("Think about the workshop you attended last week. Were the notes helpful?")
+             if f.rule == "closed-question"]
+    assert found and not found[0].suggestion.endswith("?")
+
+
 def test_rewrites_fixing_every_problem_come_first(lint_text) -> None:  # type: ignore[no-untyped-def]
     # Two loaded words, one rewrite each; the rewrite of a rewrite fixes both, and comes first for both.
     found = [f for f in lint_text("How satisfied were you with our brilliant and friendly helpers?")
