@@ -17,7 +17,7 @@ from askwell.config import ActiveRule, Config
 from askwell.model import Context, Finding, Hit, Question
 from askwell.nlp import Pipeline
 from askwell.rewriting import Rewriter
-from askwell.rules.checks.questions import forget_views, remember_text
+from askwell.analysis.views import forget_views, remember_text
 from askwell.rules.kinds import Check, MatcherPool, build
 
 if TYPE_CHECKING:  # pragma: no cover

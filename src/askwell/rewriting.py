@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Callable
 
 from askwell.model import Context, Hit, OffsetMap, Question
-from askwell.rules.checks.questions import forget_views, remember_text
+from askwell.analysis.views import forget_views, remember_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc

@@ -12,8 +12,8 @@ from dataclasses import replace
 import pytest
 
 from askwell.model import Choice, OffsetMap, Question
-from askwell.rules.checks import option_labels as ol
-from askwell.rules.checks import survey_length as sl
+from askwell.analysis import options as ol
+from askwell.rules.checks.length import survey_length as sl
 
 SCALE_RULES = {"unbalanced-scale", "misplaced-midpoint", "missing-midpoint", "scale-direction-flip"}
 AGREE = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")

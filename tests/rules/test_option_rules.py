@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from askwell.rules.checks import option_labels as ol
+from askwell.analysis import options as ol
 
 ROOT = Path(__file__).resolve().parents[2]
 PACE = ("Much too slow", "A little too slow", "About right", "A little too fast", "Much too fast")

@@ -189,7 +189,7 @@ def test_run_gate_never_closes_where_a_phrase_matches(text: str) -> None:
 
 
 def _glossary_terms() -> list[str]:
-    from askwell.rules.checks.glossary_terms import _terms
+    from askwell.rules.checks.jargon.glossary_term import _terms
 
     return sorted(_terms(("basic", "advanced"))[1])
 
@@ -260,7 +260,7 @@ def test_run_gate_holds_for_the_sensitive_topic_pattern() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from askwell.rules.checks.missing_opt_out import _topics
+    from askwell.analysis.topics import _topics
     from askwell.rules.kinds import could_hold
 
     pattern, table, gate = _topics()
@@ -279,7 +279,7 @@ def test_run_gate_holds_for_the_sensitive_topic_pattern() -> None:
 
 def test_clause_bound_never_undercounts(pipeline) -> None:  # type: ignore[no-untyped-def]
     """complex-sentence skips a Doc whose bound is within the limit: the bound must hold for every parse."""
-    from askwell.rules.checks.questions import remember_text
+    from askwell.analysis.views import remember_text
     from askwell.rules.kinds import clause_bound, clauses_may_exceed, count_clauses
 
     texts = [line for path in sorted(EXAMPLES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
@@ -297,8 +297,8 @@ def test_clause_bound_never_undercounts(pipeline) -> None:  # type: ignore[no-un
 
 
 def _needled_cases() -> list[tuple[str, object, list[str]]]:
-    from askwell.rules.checks.forced_single_identity import RACE
-    from askwell.rules.checks.reference_period import FREQUENCY
+    from askwell.rules.checks.response_options.forced_single_identity import RACE
+    from askwell.rules.checks.vague.missing_reference_period import FREQUENCY
 
     return [("race", RACE, ["race", "Racial", "ETHNICITY", "ethnic", "ancestry", "races", "ra", "ce"]),
             ("frequency", FREQUENCY, ["how", "HOW", "often", "many times", "much time", "many", "days", "ho", "w"])]
@@ -331,7 +331,7 @@ def test_required_mark_gate_agrees_with_the_mark_pattern() -> None:
     from hypothesis import strategies as st
 
     from askwell.model import OffsetMap, Question
-    from askwell.rules.checks.required_share import MARK, _required
+    from askwell.rules.checks.response_options.many_required import MARK, _required
 
     tails = st.sampled_from(["?*", "? *", " *", "*", "(required)", "[REQUIRED]", "(Required)", "?", ")", "]", "x"])
     space = st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "\x85"]), max_size=3)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, word_count, zipf
 from askwell.rules.checks import CHECK_MODULES
-from askwell.rules.checks.questions import doc_text, doc_words, per_doc, sentences, span_text, span_tokens
+from askwell.analysis.views import doc_text, doc_words, per_doc, sentences, span_text, span_tokens
 from askwell.rules.packs import Rule, wordlist
 from askwell.rules.rewrites import REWRITES
 

@@ -1,0 +1,327 @@
+"""closed-question: yes/no phrasing (subject-auxiliary inversion) where open input is wanted.
+
+Found with the parse, not a word list: the question sentence starts with an
+auxiliary or modal whose subject follows it ("Did you…", "Is the…", "Would you…"),
+or it is a bare "Any questions?" fragment.  Only questions that seek feedback or
+opinion count: an evaluative verb or adjective ("like", "useful", "enough"), a
+request for comments, or "anything else".  Factual screeners ("Was the workshop
+held online?") are rightly yes/no, and alternative questions ("Do you prefer R or
+Python?") offer their own answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.analysis.views import doc_words, question_sentences, sentences, span_text, span_tokens
+from askwell.analysis.stems import by_respondent, neighbour, wh_word
+from askwell.valence import valence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+# What makes a yes/no question a request for an opinion rather than a fact is its predicate:
+# a word people rate as positive or negative (VADER's lexicon: "enjoy", "useful", "fair",
+# "difficult"), a verb of attitude or judgement, or an adjective of fit or degree that VADER
+# does not rate. Only the predicate counts: "Have you used pirated software?" is a fact.
+ATTITUDE_VERBS = {"think", "feel", "find", "believe", "consider", "expect", "prefer", "want", "agree", "disagree",
+                  "approve", "suit", "meet", "matter", "deserve", "work", "go", "recommend", "mind", "care"}
+FIT_ADJECTIVES = {"enough", "right", "appropriate", "relevant", "accessible", "sufficient", "adequate", "worth",
+                  "suitable", "reasonable", "realistic", "ready", "prepared", "organised", "organized",
+                  "inclusive", "long", "short", "fast", "slow", "well", "ok", "okay"}
+# Adjectives of knowledge, ability or status: "Are you aware of…?" asks a fact.
+STATE_ADJECTIVES = {"aware", "able", "unable", "eligible", "sure", "certain", "familiar", "available", "new",
+                    "old", "responsible", "employed", "unemployed", "married", "single", "disabled", "pregnant"}
+CONSENT_VERBS = {"consent", "confirm", "permit", "allow", "authorise", "authorize", "accept"}
+# Predicate dependents whose words carry the judgement ("Was it *fair*?", "Did it *work for you*?").
+PREDICATE_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp", "advmod", "dobj"}
+# Nouns that ask for the respondent's words, and nouns of events a yes/no screener may ask about.
+FEEDBACK_NOUNS = {"comment", "comments", "suggestion", "suggestions", "question", "questions", "feedback", "idea",
+                  "ideas", "thought", "thoughts", "recommendation", "recommendations", "advice", "remark", "remarks"}
+EVENT_NOUNS = {"concern", "concerns", "issue", "issues", "problem", "problems"}
+
+AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+
+
+def _inverted(sent: "Span") -> "Token | None":
+    """The sentence-initial auxiliary when a subject follows it, else None."""
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    # "At the last election, did you…": a fronted phrase before the question proper.
+    comma = next((i for i, t in enumerate(tokens[:8]) if t.text == ","), None)
+    if comma is not None and tokens[0].pos_ in ("ADP", "SCONJ", "ADV") and tokens[0].tag_ not in ("WRB",):
+        tokens = tokens[comma + 1:]
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first.lemma_.lower() not in AUX_LEMMAS and first.lower_ not in ("ca", "wo"):
+        return None
+    if first.tag_ not in ("VBP", "VBZ", "VBD", "MD", "VB"):
+        return None
+    # A subject (or expletive "there") must follow the auxiliary for this to be a question form;
+    # with a question mark the form is plain even where the small parser found no subject.
+    for t in words[1:9]:
+        if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (t.lower_ in ("you", "there", "it", "they", "we", "i")):
+            return first
+    return first if tokens[-1].text == "?" and first.i == sent.start else None
+
+
+def _alternative(sent: "Span") -> bool:
+    """"Do you prefer A or B?": an 'or' joining two answers (but not 'or not')."""
+    for t in span_tokens(sent):
+        if t.lower_ == "or" and t.dep_ == "cc":
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ in ("not", "no"):
+                return False
+            return True
+    return False
+
+
+def _predicate(sent: "Span") -> list["Token"]:
+    """The words that say what the question asks of its subject: the root and its complements."""
+    root = sent.root
+    out = [root]
+    if root.lemma_ == "be":
+        # "Were the notes helpful?", "Were the seats at the venue comfortable?" are often parsed
+        # with the adjective inside the subject: an adjective that no noun follows is the
+        # predicate all the same.
+        for t in span_tokens(sent):
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if t.pos_ == "ADJ" and t.i > root.i and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
+                out.append(t)
+    for child in root.children:
+        if child.dep_ in PREDICATE_DEPS:
+            out.append(child)
+            # "Did you feel comfortable…", "Was it easy to follow": one level further down.
+            out += [g for g in child.children if g.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod")
+                    or (child.dep_ == "attr" and g.dep_ == "amod")]
+    return out
+
+
+def _judgement(t: "Token") -> bool:
+    """A word that asks for an evaluation: rated by the lexicon, or an attitude or fit word."""
+    lemma = t.lemma_.lower()
+    if lemma in CONSENT_VERBS or (lemma == "agree" and any(c.dep_ in ("xcomp", "aux") for c in t.children)):
+        return False  # "Do you consent to…", "Do you agree to take part": permission, not opinion
+    if t.pos_ in ("VERB", "AUX") and lemma in ATTITUDE_VERBS:
+        # "Did the format work for you?" judges; "Do you work late?" reports a habit.
+        return lemma not in ("work", "go") or not by_respondent(t)
+    if t.pos_ == "NOUN" and t.dep_ not in ("attr", "ROOT"):
+        return False  # "Do you have debts?": a thing owned; "Was it a success?": a judgement
+    if t.lower_ in FIT_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
+        return True
+    score = valence(t.lower_) or valence(lemma)
+    if t.pos_ == "VERB" and score and t.dep_ != "ROOT":
+        return False  # "…taken stimulants to help you study": a purpose, not the question's verb
+    if t.pos_ == "VERB" and score:
+        # "Did the exercises help you?" judges the exercises and "Did you enjoy it?" reports a
+        # liking; "Have you ever been arrested?" reports an event that happened to you.
+        you = by_respondent(t, passive=True)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        return not you or (score >= 1.5 and not passive)  # "share" (1.2) is an act, "enjoy" (2.2) a liking
+    if t.pos_ in ("ADJ", "ADV", "NOUN") and score:
+        return True
+    # "Was the schedule crazy?": a gradable adjective as the predicate is a judgement, not a fact
+    # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
+    return (t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and t.lower_ not in STATE_ADJECTIVES
+            and not any(c.like_num for c in t.subtree))
+
+
+def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False) -> bool:
+    """True when the yes/no question asks for an evaluation or for comments, not a fact.
+
+    With ``screener`` (an item typed yes/no), "Were there any issues?" is a filter whose
+    follow-up asks for the detail, so only a judgement in the predicate counts.
+    """
+    lowered = [t.lower_ for t in span_tokens(sent)]
+    wish = any(t.tag_ == "MD" for t in span_tokens(sent))  # "anything you would change"
+    if not text_box:
+        # With a text box, a request for anything else or for comments gets its answer in words.
+        if "anything" in lowered and (wish or not screener):
+            return True
+        if not screener and "any" in lowered and "there" in lowered:
+            return True
+        nouns = FEEDBACK_NOUNS if screener else FEEDBACK_NOUNS | EVENT_NOUNS
+        if any(t.lower_ in nouns and t.pos_ == "NOUN" for t in span_tokens(sent)):
+            return True
+    return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet")) \
+        or _evaluated(sent)
+
+
+# Nouns of a standard something is measured against: "Did it live up to your expectations?"
+STANDARD_NOUNS = {"expectations", "expectation", "needs", "standard", "standards", "hopes"}
+FIT_VERBS_OF_THINGS = {"prepare", "help", "support", "satisfy", "please", "disappoint", "impress", "live"}
+VERDICT_ADJECTIVES = FIT_ADJECTIVES | {"worthwhile", "manageable", "acceptable", "satisfactory", "useful"}
+VERDICT_VERBS = (ATTITUDE_VERBS | FIT_VERBS_OF_THINGS) - {"go", "think", "feel", "find"}
+
+
+def _evaluated(sent: "Span") -> bool:
+    """A thing, not the respondent, judged anywhere after its subject.
+
+    The parse often hides the predicate ("Was the concert *worth* the price?", "Are the
+    halls *good value*?", "Did the planner give you *useful* information?", "Is the
+    system *working* for your family?"): any rated or fit adjective, attitude verb or
+    standard after the subject asks for a verdict on it. When the respondent is the
+    subject ("Did you get a *free* ticket?") the question reports what happened to them.
+    """
+    tokens = span_tokens(sent)
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or any(t.lower_ in ("you", "i", "we", "there") for t in subjects):
+        return False
+    after = subjects[0].right_edge.i
+    for t in tokens:
+        if t.i > after and not t.is_punct and _verdict_word(t) and not any(
+                a.dep_ in ("relcl", "acl", "advcl") for a in [t, *t.ancestors]):
+            return True  # (a clause describing something, "a plan, agreed with the school, that…", is no verdict)
+    return False
+
+
+def _verdict_word(t: "Token") -> bool:
+    """A fit or rated adjective, a verb of attitude or fit, or a standard to meet."""
+    low = t.lower_
+    return (low in VERDICT_ADJECTIVES or low in STANDARD_NOUNS
+            or (t.pos_ == "ADJ" and abs(valence(low)) >= 1.0)
+            or (t.pos_ == "VERB" and t.tag_ in ("VB", "VBG", "VBP", "VBZ") and t.lemma_.lower() in VERDICT_VERBS))
+
+
+def rewrite(sent: "Span") -> str | None:
+    """An open rewrite of a yes/no question, conservative where the parse is unsure."""
+    words = [t for t in span_tokens(sent) if not t.is_space]
+    lowered = [t.lower_ for t in words]
+    text = span_text(sent).strip()
+    body = text.rstrip("?").strip()
+    if lowered[:1] == ["any"]:
+        noun = body.split(None, 1)[1] if " " in body else "questions"
+        return f"What {noun} do you have?"
+    if "anything" in lowered and "else" in lowered:
+        return "What else would you like to tell us?"
+    if len(lowered) > 3 and lowered[1] == "you" and lowered[2] == "have" and lowered[3] == "any":
+        rest = " ".join(t.text for t in words[4:] if not t.is_punct)
+        return f"What {rest} {words[0].lower_} you have?"
+    if len(lowered) > 2 and lowered[1] == "you" and words[2].lemma_ == "recommend":
+        rest = " ".join(t.text for t in words[3:] if not t.is_punct)
+        return f"How likely are you to recommend {rest}?"
+    if lowered[0] in ("is", "are", "was", "were") and "anything" not in lowered:
+        for t in words[1:]:
+            if t.dep_ == "acomp" and t.pos_ == "ADJ":
+                # "Were the menu prices reasonable?" → "How reasonable were the menu prices?", keeping
+                # what follows the adjective ("…satisfied with the pavements").
+                k = t.i - sent.start
+                subject = " ".join(w.text for w in words[1:k] if not w.is_punct)
+                rest = "".join(w.text_with_ws for w in words[k + 1:]).strip().rstrip("?").strip()
+                return f"How {t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
+    if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
+        rest = " ".join(t.text for t in words[3:] if not t.is_punct)
+        return f"What did you think of {rest}?"  # "Did you like the workshop?"
+    if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("find",) and words[-2].pos_ == "ADJ":
+        # "Did you find the evening useful?" → "How useful did you find the evening?"
+        thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
+        return f"How {words[-2].lower_} did you find {thing}?"
+    return _degree_rewrite(words, lowered)
+
+
+# Verbs whose yes/no question is really about degree of fit: "Did the training meet your needs?"
+FIT_VERBS = {"meet", "suit", "work", "fit", "match", "cover", "reflect", "prepare", "answer", "explain"}
+
+
+def _degree_rewrite(words: "list[Token]", lowered: list[str]) -> str | None:
+    """The "How ADJ…" or "What, if anything,…" form a person would write, where the parse allows.
+
+    Only sentences that open with their auxiliary; no general template reads as English
+    ("How, if at all, do you feel…"), so anything else keeps the advice.
+    """
+    if len(words) < 3 or words[0].pos_ not in ("AUX", "VERB"):
+        return None
+    aux = lowered[0]
+    body = [t for t in words if not t.is_punct or t.text in ("-", "'")]
+
+    def join(ts: "list[Token]") -> str:
+        return "".join(t.text_with_ws for t in ts).strip()
+
+    if "anything" in lowered and lowered[1] == "there":
+        # "Is there anything you would change…?" → "What, if anything, would you change…?"
+        k = lowered.index("anything")
+        modal = next((t for t in body[k + 1:] if t.tag_ == "MD"), None)
+        if modal is None:
+            return None
+        m = body.index(modal)
+        subject = [t for t in body[k + 1:m] if t.lower_ != "that"]
+        if not subject:
+            return None
+        return f"What, if anything, {modal.lower_} {join(subject)} {join(body[m + 1:])}?"
+    adjective = next((t for t in body[1:] if t.tag_ in ("JJ", "VBN") and t.pos_ in ("ADJ", "VERB")
+                      and (t.head.i < t.i or t.dep_ in ("acomp", "oprd", "ccomp", "xcomp"))), None)
+    if adjective is not None and any(c.dep_ == "conj" for c in adjective.children):
+        return None  # "Were they friendly and approachable?": two questions; double-barreled splits it
+    if adjective is not None:
+        k = body.index(adjective)
+        rest = [t for t in body[k + 1:] if t.lower_ != "enough"]
+        if aux in ("is", "are", "was", "were") and words[0].dep_ == "ROOT":
+            # "Were the notes helpful after class?" → "How helpful were the notes after class?"
+            return f"How {adjective.lower_} {aux} {join(body[1:k])}{' ' + join(rest) if rest else ''}?"
+        if lowered[1] == "you" and words[2].lemma_ in ("feel", "find") and (words[2].lemma_ == "find" or k == 3):
+            # "Did you feel safe…?", "Did you find the platform easy to navigate?"
+            middle = join(body[3:k])
+            return f"How {adjective.lower_} {aux} you {words[2].lower_}{' ' + middle if middle else ''}" \
+                   f"{' ' + join(rest) if rest else ''}?"
+        if lowered[1] == "you" and words[2].lemma_ in ("think", "feel") and body[k - 1].lemma_ == "be" \
+                and not rest:
+            # "Do you think the signs are clear?" → "How clear do you think the signs are?"
+            subject = [t for t in body[3:k - 1] if t.lower_ != "that"]
+            return f"How {adjective.lower_} {aux} you {words[2].lower_} {join(subject)} {body[k - 1].lower_}?"
+    verb = next((t for t in body[1:] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
+    if aux in ("do", "does", "did") and verb is not None and verb.lemma_ in FIT_VERBS and lowered[1] != "you":
+        # "Did the training meet your needs?" → "How well did the training meet your needs?"
+        return f"How well {aux} {join(body[1:])}?"
+    return None
+
+
+FOLLOW_UP = {"explain", "describe", "tell", "specify", "list", "say", "give", "share", "elaborate", "detail"}
+
+
+def _follow_up(sent: "Span", doc: "Doc") -> bool:
+    """A later sentence of the item that asks for the detail: a wh-question or 'Please explain.'."""
+    for later in sentences(doc):
+        if later.start <= sent.start:
+            continue
+        if wh_word(later) is not None or any(t.lemma_.lower() in FOLLOW_UP and t.dep_ == "ROOT" for t in later):
+            return True
+    return False
+
+
+FOLLOW_UP_ITEM = re.compile(r"^\W*(?:please\s+)?(?:explain|describe|tell us|specify|why\b|if (?:yes|so|no)\b)",
+                            re.IGNORECASE)
+
+
+def _follow_up_item(question: Question, context: Context) -> bool:
+    """The next item asks for the detail ("Please explain.", "If yes, which…"): this one filters."""
+    after = neighbour(question, context, 1)
+    return after is not None and bool(FOLLOW_UP_ITEM.match(after.text))
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """Yield a hit on the auxiliary of each yes/no question sentence."""
+    for sent in question_sentences(doc):
+        words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
+        if not words:
+            continue
+        if words[0].lower_ in ("any", "anything") and len(words) <= 3:
+            yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent))
+            continue
+        aux = _inverted(sent)
+        # An item with a text box ("open") that asks for anything else or for comments gets
+        # them whatever its wording: "Is there anything else you would like to tell us?" is
+        # the accepted closing question. A judgement ("Was it useful?") is closed either way.
+        if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no",
+                                                                   text_box=question.type == "open"):
+            continue
+        if _follow_up(sent, doc) or _follow_up_item(question, context):
+            continue  # "Are there other resources? What were they?": the open follow-up is there
+        if any(t.dep_ == "expl" for t in span_tokens(sent)) and "anything" not in doc_words(doc):
+            continue  # "Were there enough helpers?", "Were there any issues?": a count or a screener
+        if len(words) > 1 and words[1].lower_ in ("n't", "not"):
+            # "Don't you agree…?" is agreement-seeking; that rule explains it better.
+            continue
+        yield Hit(aux.idx, aux.idx + len(aux.text), suggestion=rewrite(sent))

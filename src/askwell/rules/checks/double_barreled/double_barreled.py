@@ -1,0 +1,277 @@
+"""double-barreled: two things asked about at once, joined by 'and' (or 'or' between judgements).
+
+Uses the dependency parse: a coordination ('conj') whose heads are the thing
+asked about (object, attribute, complement, prepositional object of the
+question) or two evaluative adjectives.  Fixed pairs ("pros and cons"), numeric
+ranges ("between 1 and 5") and follow-up probes ("and why?") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.memo import per_options
+from askwell.model import Context, Hit, Question
+from askwell.analysis.views import doc_words, question_sentences, sentences, span_text, span_tokens, tokens
+from askwell.analysis.stems import capitalise, form, in_brackets
+from askwell.valence import valence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+ASKED_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "xcomp", "ccomp", "advmod", "npadvmod"}
+
+
+def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
+    for second in tokens(doc):
+        if second.dep_ != "conj":
+            continue
+        first = second.head
+        cc = next((t for t in first.children if t.dep_ == "cc" and first.i < t.i < second.i), None)
+        if cc is None or cc.lower_ not in ("and", "or", "&", "but"):
+            continue
+        if cc.lower_ == "but" and first.pos_ not in ("ADJ", "VERB"):
+            continue  # "challenging but achievable": two judgements; "not X but Y" corrects itself
+        yield first, cc, second
+
+
+NOUN_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship")
+CHOICE_WORDS = {"which", "whether", "prefer", "rather", "choose", "either"}
+EVALUATING = {"rate", "evaluate", "describe", "judge", "feel", "find", "assess", "grade", "score"}
+# "How often", "how many": an amount is asked, not a judgement.
+QUANTITY = {"often", "much", "many", "long", "frequently", "soon", "old", "far", "late", "early"}
+# Prepositions after which "A or B" lists examples or recipients, not things to judge.
+INCLUSIVE_PREPS = {"to", "from", "like", "as", "including", "with", "via", "through", "by", "for"}
+NEGATIVE_PREFIXES = ("un", "dis", "in", "im", "ir", "il", "non")
+
+
+def _kind(t: "Token") -> str:
+    """A coarse part of speech that forgives the tagger's common slips."""
+    if t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lower_.endswith(NOUN_SUFFIXES)):
+        return "NOUN"  # "knowledge and friendliness" with "friendliness" tagged a verb
+    if t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in ("conj", "acomp", "advcl", "amod"):
+        return "ADJ"  # "prepared and supported": participles used as adjectives
+    if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "ADJ" and not any(True for _ in t.children):
+        return "ADJ"  # "safe and welcome" with "welcome" tagged a noun
+    if t.pos_ == "AUX" and t.dep_ in ("ROOT", "conj"):
+        return "VERB"  # "…arrived on time and the driver was courteous": two clauses
+    return t.pos_
+
+
+def _opposites(a: "Token", b: "Token") -> bool:
+    """'satisfied or dissatisfied', 'support or oppose', 'easy or difficult': the two ends of one scale."""
+    x, y = a.lower_, b.lower_
+    if any(y == p + x or x == p + y for p in NEGATIVE_PREFIXES):
+        return True
+    va, vb = valence(x) or valence(a.lemma_.lower()), valence(y) or valence(b.lemma_.lower())
+    return va * vb < 0
+
+
+def _judged_pair(first: "Token", second: "Token") -> bool:
+    """Two things joined by 'or' in a question that asks for one judgement of them."""
+    sent = first.sent
+    lowered = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if lowered & CHOICE_WORDS or _opposites(first, second):
+        return False
+    how_judged = any(t.lower_ == "how" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("ADJ", "ADV")
+                     and t.doc[t.i + 1].lower_ not in QUANTITY for t in sent)
+    if not (how_judged or lowered & EVALUATING):
+        return False
+    if first.dep_ == "pobj" and first.head.lower_ in INCLUSIVE_PREPS:
+        return False  # "to a friend or colleague", "such as a hall or pool": any one of them will do
+    return _kind(first) in ("NOUN", "ADJ") and _kind(second) == _kind(first)
+
+
+def _rated_statement(t: "Token") -> bool:
+    """The token's sentence is the whole item and a statement to rate, not a question or an instruction."""
+    doc = t.doc
+    return len(sentences(doc)) == 1 and not question_sentences(doc) and form(t.sent) == "statement"
+
+
+def _asks_again(second: "Token") -> bool:
+    """A coordinated clause that is itself a question: a wh-word or an auxiliary before its subject."""
+    subj = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and second.pos_ == "AUX" and second.i < subj.i:
+        return True  # "…, and was there enough time?"
+    for c in second.children:
+        if c.tag_ in ("WRB", "WP", "WDT") or any(g.tag_ in ("WRB", "WP", "WDT") for g in c.children):
+            return True
+        if subj is not None and c.dep_ == "aux" and c.i < subj.i:
+            return True
+    return False
+
+
+def _one_thing(options: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    """The binomials and near-synonym pairs that name one thing, both ways round."""
+    pairs = {tuple(p.lower().split(" and ", 1)) for p in options["one_thing"]}
+    return frozenset(pairs | {(b, a) for a, b in pairs})
+
+
+def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tuple[str, str]]) -> bool:
+    doc = first.doc
+    if (first.lower_, second.lower_) in fixed or (first.lemma_.lower(), second.lemma_.lower()) in fixed:
+        return True
+    if cc.lower_ == "or" and not _judged_pair(first, second):
+        # "R or Python?" offers alternatives and "easy or difficult" balances a scale; only two
+        # things put up for one judgement ("rate the slides or the handouts") ask twice.
+        return True
+    if cc.lower_ != "or" and first.dep_ in ("nmod", "compound") and first.head.pos_ == "NOUN" \
+            and first.head.i > second.i and not (first.lower_.endswith("ing") and second.lower_.endswith("ing")):
+        return True  # "training and development opportunities": one named field
+    if in_brackets(doc, first.i):
+        return True
+    if any(c.lower_ in ("many", "much") and any(h.lower_ == "how" for h in c.children) for c in first.children):
+        return True  # "How many portions of fruit and vegetables…": one count of both together
+    # "the difference between A and B" compares; it does not ask twice.
+    if any(a.lower_ in ("between", "both") and a.i < first.i for a in first.ancestors) or (
+            first.i > 0 and doc[first.i - 1].lower_ in ("between", "both")):
+        return True
+    # Parts of one hyphenated or compound word ("host and co-host features").
+    if second.i + 1 < len(doc) and doc[second.i + 1].text in ("-", "‐") or first.dep_ == "compound":
+        return True
+    if first.like_num or second.like_num or first.pos_ == "NUM" or second.pos_ == "NUM":
+        return True
+    if second.lower_ in ("why", "how", "what", "where", "when", "which", "not", "no", "explain", "describe"):
+        return True
+    if first.pos_ in ("PRON", "DET") or second.pos_ in ("PRON", "DET"):
+        return True
+    if _kind(first) != _kind(second):
+        return True
+    # Whole clauses joined by "and" are separate sentences' worth, unless the second is a
+    # question of its own ("How well did X explain…, and did they leave time…?").
+    if first.pos_ in ("VERB", "AUX") and first.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in second.children):
+        # In a statement to rate, two clauses are two claims to agree with at once.
+        return not ((_asks_again(second) and first.sent.text.rstrip().endswith("?")) or _rated_statement(first))
+    if first.pos_ == "PROPN" and second.pos_ == "PROPN":
+        # Names of tools or places read as one list item ("Git and GitHub") more often than as two questions.
+        return True
+    return False
+
+
+def _asked_about(first: "Token") -> bool:
+    """True when the first conjunct is what the question asks about, not background."""
+    if _kind(first) == "ADJ" and first.dep_ == "amod" and first.head.dep_ == "pobj":
+        return False  # "a component of effective and reproducible research": a description
+    if _kind(first) == "ADJ" or first.pos_ == "ADP":
+        return True  # two judgements, or two conditions ("during the day and after dark")
+    if first.pos_ in ("VERB", "AUX"):
+        if first.dep_ == "ROOT" and _rated_statement(first):
+            return True  # "The teacher sets homework and marks it promptly.": two claims
+        return first.pos_ == "VERB" and first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") \
+            and first.tag_ in ("VBG", "VB")
+    if first.dep_ == "nmod" and first.lower_.endswith("ing") and first.head.dep_ in ASKED_DEPS:
+        # "writing and testing functions": two activities the tagger read as noun modifiers.
+        return True
+    return first.dep_ in ASKED_DEPS
+
+
+def _anchor(sent: "Span") -> int:
+    """Index of the wh-word or fronted auxiliary where the question proper begins."""
+    for t in span_tokens(sent):
+        if t.i == sent.start and t.pos_ == "AUX":
+            return t.i
+        if t.tag_ in ("WDT", "WP", "WP$", "WRB") and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors]):
+            # A wh-word inside a relative clause ("sessions that you attended") is background.
+            return t.i
+    return sent.start
+
+
+def _scope(doc: "Doc") -> list[tuple[int, int]]:
+    """Token ranges to examine: the question sentences from their anchor on, or the whole item
+    when it has no question sentence (a statement to rate)."""
+    asked = list(question_sentences(doc))
+    if not asked:
+        return [(0, len(doc))]
+    return [(_anchor(s), s.end) for s in asked]
+
+
+def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | None:
+    """The sentence written out once for each of its two things, where the parse makes that safe.
+
+    - Two things that share what is around them: the words before the first and after the
+      second belong to both ("How satisfied are you with the content and length of the
+      course?" → "…with the content of the course? …with the length of the course?";
+      "How quickly did they notice and fix problems?"). The first has nothing of its own
+      and the second nothing before it.
+    - Two things with their own words, the second running to the end of the sentence
+      ("explain new topics and answer questions in class": each verb keeps its object).
+    - Two things that each have their own determiner and nothing after them ("rate the
+      slides or the handouts").
+
+    Anything else (three things, a second thing with its own modifiers and a shared tail)
+    is left to the advice: a wrong split is worse than none.
+    """
+    doc = first.doc
+    if not first.i < cc.i < second.i or _kind(first) != _kind(second):
+        return None
+    if any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
+            c.dep_ == "conj" for c in second.children):
+        return None  # three or more things
+    if second.head.i != first.i or second.dep_ != "conj":
+        return None  # the parse did not join the two things to each other
+    words = [t for t in span_tokens(sent) if not t.is_space]
+    end_mark = words[-1].text if words and words[-1].text in ("?", ".") else ""
+    if end_mark != "?" and any(c.dep_ == "advmod" and c.i < first.i for c in first.children):
+        return None  # "The workshop was well organised and good value": the adverb is the first's alone
+    text, base = span_text(sent), sent.start_char
+    last = words[-2] if end_mark else words[-1]
+    # Words before the first thing ("How", "the", "to") are in the head, which both halves share.
+    # Words after the second thing hang on the first in the parse but belong to both ("the
+    # content and length *of the course*"); only what sits between the first and "and" is its own.
+    own = [c for c in first.children if c.dep_ not in ("cc", "conj", "punct") and first.i < c.i < cc.i]
+    before_second = [c for c in second.children if c.i < second.i]
+    head = text[:first.idx - base]
+    if not own and not before_second and not (_kind(first) == "ADJ" and list(second.children)):
+        # (An adjective's complement is its own: "relevant to your role" is not "organised to your role".)
+        tail = text[second.idx + len(second.text) - base:]
+        one = _agree(head, first) + first.text + tail
+        two = _agree(head, second) + second.text + tail
+    elif own and not before_second and second.right_edge.i == last.i \
+            and first.pos_ in ("VERB", "AUX") and first.right_edge.i < cc.i:
+        one = text[:cc.idx - base].rstrip(" ,;") + end_mark
+        two = head + text[second.idx - base:]
+    elif first.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in first.children) \
+            and any(c.dep_ in ("det", "poss") for c in second.children) and not any(
+                c.i > first.i and c.i < cc.i for c in first.children) and not any(c.i > second.i for c in second.children):
+        head = text[:first.left_edge.idx - base]
+        tail = text[second.idx + len(second.text) - base:]
+        one = _agree(head, first) + doc[first.left_edge.i:first.i + 1].text + tail
+        two = _agree(head, second) + doc[second.left_edge.i:second.i + 1].text + tail
+    else:
+        return None
+    one, two = one.strip(), two.strip()
+    if one == two or not end_mark:
+        return None
+    return f"{capitalise(one)} {capitalise(two)}"
+
+
+def _agree(head: str, noun: "Token") -> str:
+    """'…how helpful were the forum?' → '…was the forum?': the verb agrees with one thing, not two."""
+    if noun.tag_ in ("NN", "NNP"):
+        return re.sub(r"\b(were|are)(\s+)(?=\S+\s*$|$)", lambda m: ("was" if m.group(1) == "were" else "is")
+                      + m.group(2), head) if re.search(r"\b(?:were|are)\s+(?:the|your|our|their|this|that)?\s*$",
+                                                       head) else head
+    return head
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """One hit per coordination of two asked-about things, spanning first to second conjunct."""
+    words = doc_words(doc)
+    if not {"and", "&", "or", "but"} & words:
+        return  # every double-barreled item joins its two things with one of these
+    ranges = _scope(doc)
+    fixed = per_options(options, _one_thing)
+    for first, cc, second in _coordinated(doc):
+        if not any(lo <= first.i < hi for lo, hi in ranges):
+            continue
+        sent = first.sent
+        second_question = first.dep_ == "ROOT" and _asks_again(second) and span_text(sent).rstrip().endswith("?")
+        if _excluded(first, cc, second, fixed) or not (second_question or _asked_about(first)):
+            continue
+        start, end = first.idx, second.idx + len(second.text)
+        message = (f"This asks about '{first.text}' and '{second.text}' at once; "
+                   "one answer cannot speak for both.")
+        written = None if second_question else split(first, cc, second, sent)
+        whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
+        yield Hit(start, end, message, rewrites=(whole,) if whole else ())

@@ -1,0 +1,174 @@
+"""framing: a claim made before the question that tells respondents what to think.
+
+The preface is what comes before the question proper: earlier sentences of the item,
+or a fronted clause before the question's wh-word or auxiliary ("Given that…, how…",
+"Like most of your neighbours, do you…"). It frames the answer when it asserts
+
+- a majority view ("Most learners tell us…", "Many of your colleagues…");
+- an authority or finding ("Research shows…", "…have been shown to improve…", "Our
+  director believes…", "you will know that…", "The head has urged parents to…"): a
+  reporting or directive verb with a claim or a request under it;
+- a judgement: a strongly positive or negative word (VADER's lexicon, |valence| of at
+  least ``min_valence``), or a comparison ("twice as long", "more than ever").
+
+Prefaces that explain why a question is asked ("We ask this so that…"), give
+instructions or set a time frame ("Thinking about the past month, …") assert nothing
+about the answer and are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.memo import per_options
+from askwell.model import Context, Hit, Question
+from askwell.analysis.views import doc_words, question_sentences, sentences, span_tokens
+from askwell.analysis.stems import WH_TAGS, capitalise
+from askwell.valence import rated_words, valence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
+            "hundreds", "millions"}
+COUNTED = {"every", "thousands", "hundreds", "millions"}
+# Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
+ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
+           "now that")
+# Directives from someone with standing: "The principal has asked every family to…"
+DIRECTIVE = {"ask", "urge", "encourage", "advise", "expect"}
+REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
+             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"
+             } | DIRECTIVE
+# Surface words any trigger below needs (with the rated words): the reporting verbs as they are
+# written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
+IRREGULAR = {"said", "told", "found", "thought", "felt", "knew", "known", "proven", "loved", "backed"}
+CUES = (MAJORITY | COUNTED | IRREGULAR | {"given", "considering", "light", "view", "bearing", "unlike", "thanks",
+                                          "now", "twice", "half"}
+        | {v + x for v in REPORTING for x in ("", "s", "es", "ed", "d", "n", "ing")}
+        | {v[:-1] + "ing" for v in REPORTING if v.endswith("e")})
+
+
+def _preface(doc: "Doc") -> "list[Token]":
+    """Tokens before the first question sentence, plus a fronted clause inside it."""
+    asked = question_sentences(doc)
+    if not asked:
+        return []
+    first = asked[0]
+    out = [t for s in sentences(doc) if s.end <= first.start for t in span_tokens(s)]
+    words = span_tokens(first)
+    comma = next((t for t in words if t.text == ","), None)
+    # A wh-word before the comma opens the question, unless it opens a relative clause
+    # ("As someone who cares about X, how…").
+    # A sentence that opens with its wh-word or auxiliary has nothing fronted; a wh-word inside
+    # the fronted clause ("Given how much…,", "As someone who…,") belongs to that clause.
+    if comma is None or words[0].tag_ in WH_TAGS or words[0].pos_ == "AUX":
+        return out
+    # The clause before the first comma is fronted when the question proper starts after it:
+    # "Given that…, how…", "Like most of you, do you…" (but not "In a typical week, on how many…").
+    rest = [t for t in words if t.i > comma.i and not t.is_punct]
+    opener = next((t for t in rest if t.pos_ not in ("ADP", "ADV") or t.tag_ in WH_TAGS), None)
+    if opener is not None and (opener.tag_ in WH_TAGS or opener.pos_ == "AUX"):
+        out += [t for t in words if t.i < comma.i]
+    return out
+
+
+def _neutral(tokens: "list[Token]", skip: frozenset[str]) -> bool:
+    """A preface that explains, instructs or sets a time frame."""
+    text = " ".join(t.lower_ for t in tokens)
+    return any(s in text for s in skip)
+
+
+def _arguing(tokens: "list[Token]") -> "Token | None":
+    """The connective when the preface opens with one that argues ('Given the delays, …')."""
+    text = " ".join(t.lower_ for t in tokens[:4])
+    for phrase in ARGUING:
+        if text == phrase or text.startswith(phrase + " "):
+            return tokens[len(phrase.split()) - 1]
+    return None
+
+
+def _postposed(doc: "Doc") -> "list[Token]":
+    """'…, given how much children gain from music?': an argument added after the question."""
+    for sent in question_sentences(doc):
+        words = span_tokens(sent)
+        for i, t in enumerate(words[:-1]):
+            if t.text == "," and any(" ".join(w.lower_ for w in words[i + 1:i + 4]).startswith(p)
+                                     for p in ARGUING):
+                return words[i + 1:]
+    return []
+
+
+def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "Token | None":
+    connective = _arguing(tokens)
+    if connective is not None:
+        return connective
+    for t in tokens:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if low in MAJORITY and (t.dep_ in ("amod", "det", "predet", "nsubj", "nummod") or t.head.lower_ == "of"
+                                or any(c.dep_ == "prep" for c in t.children)):
+            if low in ("nearly", "almost") and t.head.lower_ not in ("all", "everyone", "everybody"):
+                continue
+            if low in COUNTED and not (t.dep_ == "nsubj" or t.head.dep_ in ("nsubj", "nsubjpass")):
+                continue  # "Thousands of guests have joined" claims; "to every household" describes
+            return t
+        if lemma in REPORTING and t.pos_ == "VERB" and any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children):
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # A claim needs a claimant ("Research shows", "you will know"); an imperative
+            # ("tell us about…") or the survey's own voice ("we think") asks, it does not claim.
+            imperative = t.tag_ == "VB" and not any(c.dep_ == "aux" for c in t.children)
+            to_us = any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in t.children)
+            # A directive that may come ("Your instructor may ask you to share…") sets a scene.
+            scene = lemma in DIRECTIVE and any(c.tag_ == "MD" or c.lower_ == "you" for c in t.children)
+            if subjects and not imperative and not to_us and not scene and not any(c.lower_ in ("we", "i") for c in subjects):
+                return t
+        if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
+            return t  # "now twice as long as five years ago"
+        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in measured and (
+                abs(valence(low)) >= floor or abs(valence(lemma)) >= floor):
+            return t
+    return None
+
+
+def _options(options: dict[str, Any]) -> tuple[float, frozenset[str], frozenset[str]]:
+    return (float(options["min_valence"]), frozenset(w.lower() for w in options["measured"]),
+            frozenset(s.lower() for s in options["neutral"]))
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit from the start of the framing preface to its trigger word."""
+    floor, measured, neutral = per_options(options, _options)
+    if "," not in question.text and len(sentences(doc)) < 2:
+        return  # a preface is an earlier sentence or a clause set off by a comma
+    words = doc_words(doc)
+    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words):
+        return  # no word that could frame: no majority, no claim, no argument, no judgement
+    preface = _preface(doc) or _postposed(doc)
+    if not preface or _neutral(preface, neutral):
+        return
+    trigger = _trigger(preface, floor, measured)
+    if trigger is not None and trigger.lower_ in MAJORITY and any(t.lower_ in ("n't", "not", "never") for t in preface):
+        # "Many people don't manage to vote…": making a socially undesirable answer easy to
+        # give is the recommended preface for sensitive questions, not a push.
+        return
+    if trigger is not None:
+        better = _without(question.text, preface, trigger, doc)
+        yield Hit(preface[0].idx, trigger.idx + len(trigger.text), rewrites=(better,) if better else ())
+
+
+def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") -> str | None:
+    """The item with the framing claim (or the argument added after the question) taken out.
+
+    A claim in an earlier sentence goes with its sentences only: a time frame fronted in
+    the question itself ("In the past week, how often…") stays.
+    """
+    start, end = preface[0].idx, preface[-1].idx + len(preface[-1].text)
+    asked = question_sentences(doc)
+    if asked and trigger.i < asked[0].start:
+        end = asked[0].start_char
+    if start == 0:
+        rest = text[end:].lstrip(" ,;:.–—-")
+        return capitalise(rest) if rest else None
+    head = text[:start].rstrip(" ,;:")
+    return head + "?" if not head.endswith("?") else head

@@ -1,0 +1,255 @@
+"""presupposition: questions that take a positive experience for granted.
+
+"How much did you enjoy…", "How has X improved…", "In what ways did X help…",
+and for open items "How helpful was…".  A hedge ("if at all", "if anything",
+"or not") or a balanced pair ("helpful or unhelpful") removes the assumption, and
+scale items whose choices start from "not at all" are balanced by their options.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.memo import per_options
+from askwell.model import Context, Hit, Question
+from askwell.analysis.views import doc_words, question_sentences, span_text, span_tokens
+from askwell.analysis.stems import neighbour, wh_word
+from askwell.rules.rewrites import drop_word
+from askwell.valence import form_valence, valence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs of change in one direction: they presuppose the change and its direction.
+DIRECTIONAL = {"improve", "increase", "boost", "enhance", "strengthen", "worsen", "decline", "drop", "fall", "rise",
+               "decrease", "deteriorate", "grow", "reduce", "damage", "spoil", "hurt", "harm", "upgrade"}
+# The directions that are themselves a verdict: "the improvements", "the upgraded seats".
+BETTER_OR_WORSE = {"improve", "enhance", "strengthen", "boost", "upgrade", "worsen", "deteriorate"}
+# Verbs that say the thing asked about did harm: "To what extent did X spoil your stay?"
+HARMED = {"spoil", "ruin", "damage", "harm", "hurt", "worsen", "undermine", "disrupt"}
+# Verbs of a change of state: "When did you give up…?", "Why did X drop?" take the change as given.
+CHANGE_OF_STATE = {"stop", "quit", "start", "begin", "drop", "fall", "rise", "decline", "improve", "worsen",
+                   "fail", "abandon", "lose"}
+EFFECT_VERBS = {"affect", "impact", "change", "influence", "shape", "harm", "hurt"}
+BLAMING_VERBS = EFFECT_VERBS | HARMED
+HEDGES = ("or oppose", "or against", "if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
+          "or harm", "or no ")
+WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "how have", "how did", "how does",
+        "how do", "to what extent")
+
+
+def _hedged(sent: "Span", question: Question, context: Context) -> bool:
+    low = span_text(sent).lower()
+    if any(h in low for h in HEDGES):
+        return True
+    # A scale whose options include the zero answers an assumed experience ("How much did you
+    # enjoy…? Not at all"), but not an assumed direction of change: "How much has it improved?
+    # Not at all … A great deal" leaves no way to say it got worse.
+    if any(t.lemma_.lower() in DIRECTIONAL for t in span_tokens(sent) if t.pos_ == "VERB"):
+        return False
+    return any(c.text.lower().startswith(("not ", "none", "no ")) for c in _choices(question, context))
+
+
+def _choices(question: Question, context: Context) -> tuple:  # type: ignore[type-arg]
+    """The item's choices, or for a grid stem without its own, those of its first row."""
+    if question.choices:
+        return question.choices
+    row = neighbour(question, context, 1)
+    return row.choices if row is not None and row.section == question.text else ()
+
+
+# How the balanced form of a one-sided adjective reads.
+OPPOSITES = {"satisfied": "dissatisfied", "helpful": "unhelpful", "happy": "unhappy", "important": "unimportant",
+             "interesting": "uninteresting", "effective": "ineffective", "useful": "not useful",
+             "valuable": "not valuable", "good": "bad", "engaging": "unengaging", "informative": "uninformative"}
+
+
+def hedged_rewrite(sent: "Span") -> str:
+    """The same question with 'if at all' after its wh-phrase: neutral, and keeps its intent."""
+    text = span_text(sent).strip()
+    low = text.lower()
+    for phrase, hedge in (("in what ways", "if any"), ("in which ways", "if any"), ("what ways", "if any"),
+                          ("to what extent", "if at all"), ("how much", "if at all"), ("how", "if at all")):
+        if low.startswith(phrase):
+            cut = len(phrase)
+            return f"{text[:cut]}, {hedge},{text[cut:]}"
+    return text
+
+
+def _words(options: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The presupposing verbs and adjectives."""
+    return set(options["verbs"]), set(options["adjectives"])
+
+
+def _negative_premise(sent: "Span", floor: float) -> "Token | None":
+    """A word of loss or blame that the wh-question takes as given.
+
+    "How much time did you *lose*…", "What *problems* did the setup cause?", "How has the
+    *lack* of updates affected you?", "Why do you *avoid*…": answering at all grants the
+    premise. The word must be rated negative by VADER and be the question's own verb or
+    a noun it asks about; the scale word right after "how" ("How worried…") is what the
+    question measures.
+    """
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    if span_text(sent).lower().lstrip().startswith("what if"):
+        return None  # a hypothetical, not a premise
+    for t in tokens:
+        if t.i > 0 and t.doc[t.i - 1].lower_ == "how":
+            continue
+        asked = (
+            (t.pos_ == "VERB" and t.dep_ == "ROOT")  # "How much time did you lose…"
+            # "What problems did…": the wh-phrase itself names the premise.
+            or (t.pos_ == "NOUN" and any(c.tag_ == "WDT" for c in t.children))
+            # "How has the lack of updates affected you?": the cause is given.
+            or (t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_ in EFFECT_VERBS))
+        if asked and any(c.lower_ in ("most", "least") for c in t.children):
+            continue  # "Which part confused you most?": the muddiest point, chosen by the respondent
+        if asked and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
+            return t
+    return None
+
+
+# Each verb of change, and each noun or participle made from it ("improvement", "deterioration",
+# "worsening"), mapped to the verb; a stem must keep four letters ("rising" is lemmatised "rise").
+def _derived_forms() -> dict[str, str]:
+    forms = {verb: verb for verb in DIRECTIONAL}
+    for suffix in ("ment", "ation", "ion", "ing"):
+        for verb in sorted(DIRECTIONAL):
+            for stem in dict.fromkeys((verb, verb.removesuffix("e"))):
+                if len(stem) >= 4:
+                    forms.setdefault(stem + suffix, verb)
+    return forms
+
+
+BASE_VERBS = _derived_forms()
+
+
+def _base_verb(t: "Token") -> str:
+    """The verb a noun or participle is made from: 'improvements' → improve, 'deterioration' → deteriorate."""
+    lemma = t.lemma_.lower()
+    return BASE_VERBS.get(lemma, lemma)
+
+
+def _given(noun: "Token") -> bool:
+    """'the improvements to…', 'our upgrades': a change that happened, not one needed or wished for
+    ('what needed the most improvement', 'any improvements you would suggest')."""
+    children = [c.lower_ for c in noun.children]
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "this", "our", "your", "its", "their")
+                   for c in noun.children) or any(c.dep_ == "poss" for c in noun.children)
+    return definite and not {"most", "more", "least", "any", "some", "further"} & set(children)
+
+
+def _trend_premise(sent: "Span") -> "Token | None":
+    """A change stated as fact inside what is asked about.
+
+    "How satisfied are you with the *improvements* to…", "the *upgraded* seats": the
+    question grants that things got better; "How worried are you about *rising* crime?"
+    grants a trend people may dispute. Respondents who think otherwise cannot say so.
+    """
+    if BASE_VERBS.keys().isdisjoint(doc_words(sent.doc)):
+        return None  # no word of change at all (most items): the parse need not be walked
+    for t in span_tokens(sent):
+        base = _base_verb(t)
+        if base not in DIRECTIONAL:
+            continue
+        if t.pos_ == "NOUN" and base in BETTER_OR_WORSE and t.lemma_.lower() != base and _given(t):
+            return t  # "the improvements", "the deterioration"
+        if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"):
+            if t.tag_ == "VBG" or (t.tag_ == "VBN" and base in BETTER_OR_WORSE):
+                return t  # "rising crime", "the improved website"
+    return None
+
+
+def _neutral_premise(text: str, found: "Token") -> str | None:
+    """The question with the premise made neutral: a verdict of change becomes 'changes'
+    ("the improvements to" → "the changes to"), and a blaming or trend modifier goes
+    ("the annoying building work", "rising crime")."""
+    start, end = found.idx, found.idx + len(found.text)
+    if found.pos_ == "NOUN" and _base_verb(found) in BETTER_OR_WORSE:
+        return text[:start] + ("changes" if found.tag_ == "NNS" else "change") + text[end:]
+    if found.dep_ == "amod":
+        return drop_word(text, start, end)
+    return None
+
+
+def _harm_premise(sent: "Span", floor: float) -> "Token | None":
+    """'To what extent did the *unreliable* Wi-Fi spoil your stay?': the harm, or a blamed cause, is given."""
+    for t in span_tokens(sent):
+        if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in HARMED:
+            return t
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in BLAMING_VERBS:
+            for word in [t, *(c for c in t.children if c.dep_ == "amod")]:
+                if form_valence(word.lower_, word.lemma_.lower()) <= -floor:
+                    return word
+    return None
+
+
+def _degree_premise(sent: "Span") -> "Token | None":
+    """'What made the queue *so frustrating*?': the degree is taken as given."""
+    for t in span_tokens(sent):
+        if t.lower_ in ("so", "such") and t.head.pos_ in ("ADJ", "NOUN") and t.head.i > t.i:
+            if abs(valence(t.head.lower_)) >= 1.0:
+                return t.head
+    return None
+
+
+def _why_premise(sent: "Span") -> "Token | None":
+    """"Why did you find X more useful than Y?": a why-question whose clause judges or compares."""
+    tokens = [t for t in span_tokens(sent) if not t.is_space and not t.is_punct]
+    if len(tokens) < 4 or tokens[0].lower_ != "why" or tokens[1].lower_ in ("not", "or"):
+        return None
+    for t in tokens[1:]:
+        if t.tag_ in ("JJR", "RBR") or (t.pos_ in ("ADJ", "ADV", "VERB") and abs(valence(t.lower_)) >= 1.0):
+            return t
+        if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_OF_STATE:
+            return t  # "Why has the food quality dropped?": the drop is taken as given
+    return None
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on the presupposing verb or adjective."""
+    verbs, adjectives = per_options(options, _words)
+    floor = float(options.get("min_valence", 1.0))
+    for sent in question_sentences(doc):
+        low = span_text(sent).lower().lstrip()
+        hedged = _hedged(sent, question, context)
+        if not hedged:
+            found = _why_premise(sent) if low.startswith("why") else None
+            if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
+                                  or low.startswith(("in what", "to what"))):
+                found = _negative_premise(sent, floor) or _degree_premise(sent) or _harm_premise(sent, floor)
+            if found is None:
+                found = _trend_premise(sent)
+            if found is not None:
+                yield Hit(found.idx, found.idx + len(found.text), message=(
+                    f"The question takes a premise for granted ('{found.text}'); "
+                    "respondents who disagree with it have no way to say so."),
+                    suggestion=_neutral_premise(question.text, found))
+                continue
+        if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
+            continue
+        if hedged:
+            continue
+        tokens = [t for t in span_tokens(sent) if not t.is_space]
+        if low.startswith(WAYS):
+            # "would like to…" is a wish about the future, not an experience taken for granted.
+            verb = next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+                         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)), None)
+            if verb is not None:
+                yield Hit(verb.idx, verb.idx + len(verb.text), message=(
+                    f"The question assumes a positive answer ('{verb.text}'); it leaves no room to say it did not."),
+                    suggestion=hedged_rewrite(sent))
+                continue
+        # "How helpful were…": only for open items, where no scale carries the other end.
+        if question.type in ("open", "unknown") and len(tokens) > 1 and tokens[0].lower_ == "how":
+            adj = tokens[1]
+            if adj.lower_ in adjectives:
+                rest = "".join(t.text_with_ws for t in tokens[2:]).strip()
+                opposite = OPPOSITES.get(adj.lower_)
+                if len(tokens) > 2 and tokens[2].dep_ == "cc":
+                    better = None  # "How useful and clear were…": double-barreled first; no balanced pair reads well
+                else:
+                    better = f"How {adj.lower_} or {opposite} {rest}" if opposite else hedged_rewrite(sent)
+                yield Hit(adj.idx, adj.idx + len(adj.text), message=(
+                    f"The question assumes a positive answer ('{adj.text}'); it leaves no room to say it was not."),
+                    suggestion=better)

@@ -1,0 +1,78 @@
+"""misplaced-midpoint: a neutral point that is not in the middle, or a middle that is not neutral.
+
+Three cases, all about what the middle of a scale means:
+
+- the neutral option of a two-sided scale is at an end or off-centre ("Agree,
+  Disagree, Neutral");
+- a "Don't know", "Not applicable" or "Prefer not to say" option sits between the
+  two sides, where it reads as the neutral point and mixes "no opinion" with
+  "in between";
+- a "Neutral" point on a one-sided scale ("Not at all able, Neutral, Extremely
+  able"): such a scale runs from none to a lot, so its middle is an amount
+  ("Moderately able"), not neutrality.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.model import Context, Hit, Question
+from askwell.analysis import options as ol
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_NEUTRAL_WORD = re.compile(r"^(?:neutral|neither\b.*\bnor\b.*|undecided|indifferent)$")
+
+
+def _stem(label: ol.Label) -> str:
+    """The adjective a one-sided scale grades ("able" of "Extremely able"), for the suggestion."""
+    words = [w for w in label.core.split() if w not in ("extremely", "very", "not", "at", "all", "completely")]
+    return " ".join(words)
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on the misplaced option."""
+    texts = [c.text for c in question.choices]
+    scale = ol.scale(texts)
+    if scale is None:
+        return
+    points = list(scale.points)
+    sides = {i: scale.side(i) for i in points}
+    if scale.bipolar:
+        for i in scale.neutral:
+            k = points.index(i)
+            before = {sides[j] for j in points[:k]} - {0}
+            after = {sides[j] for j in points[k + 1:]} - {0}
+            if before and after and len(before) == 1 and len(after) == 1 and before != after:
+                continue
+            yield Hit(0, len(texts[i]), choice=i, message=(
+                f"'{texts[i].strip()}' is not between the two sides of the scale; put the neutral point in the middle."))
+        first, last = points[0], points[-1]
+        for j, lab in enumerate(scale.labels):
+            if lab.kind in ("dontknow", "na", "optout") and first < j < last:
+                left = {sides[i] for i in points if i < j} - {0}
+                right = {sides[i] for i in points if i > j} - {0}
+                if left and right and left != right:
+                    yield Hit(0, len(texts[j]), choice=j, message=(
+                        f"'{texts[j].strip()}' sits in the middle of the scale, where it reads as the neutral point; "
+                        "move it after the scale and set it apart."))
+        return
+    if not scale.valenced:
+        return
+    zero = [i for i in points if scale.labels[i].pole == "zero"]
+    high = [i for i in points if sides[i] > 0]
+    if not zero or not high or any(sides[i] < 0 for i in points):
+        return
+    for i in scale.neutral:
+        if not _NEUTRAL_WORD.match(scale.labels[i].core):
+            continue
+        if not points[0] < i < points[-1]:
+            continue
+        grade = _stem(scale.labels[high[-1]])
+        middle = f"'Moderately {grade}'" if grade else "an amount such as 'Moderately'"
+        yield Hit(0, len(texts[i]), choice=i, message=(
+            f"'{texts[i].strip()}' is the middle of a two-sided scale, but this one runs from "
+            f"'{texts[zero[0]].strip()}' to '{texts[high[-1]].strip()}' (none to a lot); its middle is {middle}."),
+            suggestion=f"Label the middle point {middle}.")

@@ -1,0 +1,109 @@
+"""sensitive-topic: intrusive personal topics asked without a way to decline.
+
+Income, health, disability, immigration status, sexual orientation, religion,
+criminal record, exact age or birth date, weight, pregnancy, gender, race and
+ethnicity.  The item is fine when a choice lets respondents decline ("Prefer not
+to say") or the text says answering is optional.  An age threshold ("Are you 18
+or older?") is not an exact age, the age at a past event ("How old were you when
+you first…") is not the respondent's age, and a topic the item sets aside ("where
+you live now, not where you were born") is not asked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.memo import per_options
+from askwell.model import Context, Hit, Question
+from askwell.analysis.views import doc_words, question_sentences, span_tokens
+from askwell.analysis.subject import is_subject
+from askwell.analysis.stems import (cached_phrases, has_opt_out, hedge_spans, inside, sent_root, set_aside,
+                                        subject)
+from askwell.valence import rated_words, valence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from askwell.rules.kinds import Phrases
+    from spacy.tokens import Doc, Token
+
+# The item says why it asks or how the answer is protected: the respondent can weigh it.
+REASON = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhelps? us\b|\bconfidential\b|"
+                    r"\banonymous\b|\bwe (?:only )?use (?:this|your answer)\b|\bonly to\b|\bthe reason we\b",
+                    re.IGNORECASE)
+# Verbs of feeling and opinion: a question about them asks a view, not a confession.
+FEELINGS = {"feel", "think", "worry", "believe", "rate", "consider", "agree", "support", "oppose", "say", "find"}
+# Phrases in which a topic word names something else: a field of study, a threshold, a workshop matter.
+NOT_PERSONAL = ("health sciences", "health science", "public health", "global health", "health care", "healthcare",
+                "health research", "health data", "years of age or", "age or above", "age or older", "age or over",
+                "age 18 or", "age of 18", "age group", "age range", "age bracket", "data health", "repository health",
+                "project health", "codebase health", "weight of", "weighted", "pay attention", "paid attention",
+                "race condition", "race conditions", "sex ratio", "citizen science", "citizen scientist",
+                "citizen scientists", "senior citizen")
+
+
+def _patterns(options: dict[str, Any]) -> "tuple[Phrases, list[tuple[str, Phrases]]]":
+    """One pattern for every topic's phrases, and each topic's own."""
+    topics: dict[str, list[str]] = options["topics"]
+    return (cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
+            [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()])
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """One hit on the first sensitive topic word of an item that offers no opt-out."""
+    # The question itself is the problem: an item with options gets this finding on its
+    # wording, and missing-prefer-not-to-say one on its options (two fixes, two places).
+    anything, topics = per_options(options, _patterns)
+    text = question.text
+    if has_opt_out(question) or REASON.search(text):
+        return
+    if anything.search(text):
+        hedges = hedge_spans(text, NOT_PERSONAL) + set_aside(text)
+        for topic, phrases in topics:
+            for m in phrases.finditer(text):
+                if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start()):
+                    continue
+                if context.questions and is_subject(m.group(0), context):
+                    continue  # a health survey asks about health: respondents came for that topic
+                yield Hit(m.start(), m.end(), message=(
+                    f"'{m.group(0)}' touches a sensitive topic ({topic.replace('_', ' ')}); say why you ask and "
+                    "offer 'Prefer not to say'."))
+                return
+    floor = float(options.get("min_valence", 2.0))
+    behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) else _stigmatised(doc, floor)
+    if behaviour is not None:
+        yield Hit(behaviour.idx, behaviour.idx + len(behaviour.text), message=(
+            f"'{behaviour.text}' asks respondents to admit to something illegal or stigmatised; say why you ask, "
+            "make it easy to answer honestly, and offer 'Prefer not to say'."))
+
+
+def _indefinite(doc: "Doc", start: int) -> bool:
+    """'would you accept a lower salary': a kind of thing, not the respondent's own."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root if span.root.pos_ == "NOUN" else span.root.head
+    if noun.head.lemma_ in ("have", "be", "get", "receive", "take", "live"):
+        return False  # "Do you have a disability?": the respondent's own
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _stigmatised(doc: "Doc", floor: float) -> "Token | None":
+    """A word people rate strongly negative in a question about the respondent's own conduct.
+
+    "Have you ever been arrested?", "…under the influence of illegal drugs?", "Have you
+    cheated…?": the respondent must own up to it (VADER's lexicon rates the word at
+    ``floor`` or below). Questions about others or about feelings are not confessions.
+    """
+    for sent in question_sentences(doc):
+        subj = subject(sent)
+        if subj is None or subj.lower_ not in ("you", "i"):
+            continue
+        root = sent_root(sent)
+        if root.pos_ != "VERB" or root.lemma_.lower() in FEELINGS:
+            continue  # "How worried are you about crime?": an opinion or a state, not a confession
+        for t in span_tokens(sent):
+            if t.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.children):
+                continue  # "What did you fail to understand?": a difficulty, not a misdeed
+            if t.pos_ in ("VERB", "ADJ", "NOUN") and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
+                return t
+    return None

@@ -1,0 +1,124 @@
+"""vague-quantifier: "often", "regularly", "recently", "a lot" in the stem with nothing to anchor them.
+
+A vague quantifier asks each respondent to pick their own threshold: "often" is
+twice a month for one person and twice a day for another.  It is anchored, and not
+flagged, when the item gives a number, a rate or a reference period, or when the
+answer choices are numbers or rates.  "How often" and "how many" ask for the
+amount and are not vague; "in a few words" sets the length of an answer.  Words
+for the typical case ("usually", "normally") are only vague when the respondent
+must say yes or agree to them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+
+from askwell.memo import per_options
+from askwell.model import Context, Hit, Question
+from askwell.analysis.views import doc_words, span_text
+from askwell.analysis.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
+                                        form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
+                                        stem_sentences, subject)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from askwell.rules.kinds import Phrases
+    from spacy.tokens import Doc, Span
+
+# Right after one of these words the term asks for or compares an amount ("how often", "too many",
+# "more often", "most often").
+ASKING = {"how", "as", "so", "too", "that", "this", "more", "less", "most", "least", "very"}
+# "a few words", "several examples": the length of the answer, not a frequency.
+ANSWER_LENGTH = re.compile(r"\s+(?:\w+\s+)?(?:words?|sentences?|lines?|examples?|things?|points?|minutes?|seconds?|"
+                           r"ideas?|reasons?|ways?|bullet)", re.IGNORECASE)
+DURATION = re.compile(r"\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom",
+                     "infrequently", "routinely", "constantly", "usually", "typically", "normally", "generally",
+                     "recently", "lately"}
+
+
+AMOUNTS = {"a lot", "a great deal", "quite a bit"}
+PERIOD_WORDS = {"recently", "lately"}
+
+
+def _counted(question: Question) -> bool:
+    """A number or rate in the item or its choices: every vague word is defined."""
+    return bool(RATE.search(question.text) or choices_define_rate(question))
+
+
+def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
+    """A frequency question without the vague word, where the sentence form allows one."""
+    text = span_text(sent).strip()
+    offset = sent.start_char
+    s, e = start - offset, end - offset
+    if text[e:e + 1] == " ":
+        e += 1
+    elif s > 0 and text[s - 1] == " ":
+        s -= 1
+    without = (text[:s] + text[e:]).strip()
+    aux = inverted_aux(sent)
+    subj = subject(sent)
+    if aux is None or subj is None:
+        return None
+    first = sent[0]
+    if aux.i != first.i or subj.lower_ != "you":
+        return None
+    rest = without[len(first.text):].strip()
+    if term.lower() in AMOUNTS and first.lower_ in ("do", "does", "did"):
+        return f"How much {first.lower_} {rest}"
+    if term.lower() not in FREQUENCY_ADVERBS:
+        return None
+    if term.lower() in PERIOD_WORDS:
+        return f"In the past six months, {first.lower_} {rest}"
+    if first.lower_ in ("do", "does", "did"):
+        return f"In the past month, how often did {rest}"
+    return f"In the past month, how often {first.lower_} {rest}"
+
+
+def _terms(options: dict[str, Any]) -> "tuple[set[str], Phrases]":
+    """The typical-behaviour words, and one pattern for every term."""
+    typical = {t.lower() for t in options["typical"]}
+    return typical, cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
+
+
+def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
+    """A hit on each unanchored vague quantifier in the stem."""
+    typical, regex = per_options(options, _terms)
+    if not regex.search(question.text):
+        return  # most items hold no such word: skip the anchors and the parse views below
+    # A number or rate asked for defines every amount word, but not "recently": the count
+    # still needs its stretch of time ("How many times have you visited it recently?").
+    counted = _counted(question)
+    if counted and PERIOD_WORDS.isdisjoint(doc_words(doc)):
+        return
+    period = PERIOD.search(question.text) is not None
+    hedges = hedge_spans(question.text)
+    for sent in stem_sentences(doc):
+        for m in regex.finditer(span_text(sent)):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            term = m.group(0).lower()
+            if counted and term not in PERIOD_WORDS:
+                continue
+            # A stated period makes "recently" redundant; it does not say what "regularly" means.
+            if inside(hedges, start, end) or (period and term in PERIOD_WORDS):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or in_brackets(doc, span.start):
+                continue
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if before in ASKING:
+                continue
+            if term in typical and form(sent) not in ("yes-no", "statement"):
+                continue
+            if term in typical and (span.root.head.pos_ in ("ADJ", "ADV") or span.root.head.lemma_ == "be"):
+                continue  # "generally easier", "is usually fine": a hedge on a judgement, not a frequency
+            if ANSWER_LENGTH.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
+                continue
+            if DURATION.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
+                continue  # "for several hours": how long a situation lasted, not how often
+            if term in PERIOD_WORDS and span.root.head.dep_ in ("amod", "acl", "compound"):
+                continue  # "the recently released lesson": describes a thing, not a behaviour
+            message = (f"'{m.group(0)}' means different amounts to different people; "
+                       "give a number, a time period or answer choices that define it.")
+            better = rewrite(sent, start, end, term)
+            yield Hit(start, end, message, capitalise(lower_first(better)) if better else None)
