@@ -35,8 +35,9 @@ from askwell.policy import apply
 HERE = Path(__file__).resolve().parent
 SET = HERE / "evalset"
 HALVES = {
-    "tune": ("workshops-teaching", "workplace", "civic-political", "education-school", "travel-hospitality"),
-    "test": ("open-source-research", "health", "product-market"),
+    "tune": ("workshops-teaching", "workplace", "civic-political", "education-school", "travel-hospitality",
+             "nonprofit-volunteering", "software-users"),
+    "test": ("open-source-research", "health", "product-market", "libraries-culture", "local-government"),
 }
 # The categories the detection issues set targets for, then the rest.
 FOCUS = ("leading", "closed", "double-barreled", "jargon", "vague", "hypothetical", "negative", "sensitive")
@@ -45,10 +46,12 @@ AUDIENCE = {"workshops-teaching": "learners", "open-source-research": "instructo
 VERDICT = ("warning", "error")
 
 
-def load_half(half: str) -> list[tuple[str, dict[str, Any]]]:
-    """(domain, item) for every item of the half's domain files."""
+def load_half(half: str, only: set[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """(domain, item) for every item of the half's domain files (of the ``only`` domains, if given)."""
     out: list[tuple[str, dict[str, Any]]] = []
     for domain in HALVES[half]:
+        if only and domain not in only:
+            continue
         path = SET / f"{domain}.yaml"
         if path.is_file():
             out += [(domain, item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]]
@@ -112,9 +115,9 @@ def fmt(v: float | None) -> str:
     return "   -" if v is None else f"{v:.2f}"
 
 
-def summary(half: str, pairs: list[tuple[set[str], set[str]]], serious: list[set[str]]) -> None:
+def summary(half: str, domains: list[str], pairs: list[tuple[set[str], set[str]]], serious: list[set[str]]) -> None:
     rng = random.Random(14)
-    print(f"\n{half} half: {len(pairs)} items ({', '.join(HALVES[half])})")
+    print(f"\n{half} half: {len(pairs)} items ({', '.join(domains)})")
     print(f"{'category':<18} {'labelled':>8} {'flagged':>8} {'precision':>9} {'95% CI':>10} {'recall':>7} {'95% CI':>10}")
     for cat in FOCUS:
         p, r, labelled, flagged = scores(pairs, cat)
@@ -142,10 +145,12 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", choices=["tune"], help="list the tuning half's misses and false flags")
     parser.add_argument("category", nargs="?", help="with --details: one category")
+    parser.add_argument("--domains", help="comma-separated domains: score only these (e.g. a round just written)")
     args = parser.parse_args(argv)
+    only = set(args.domains.split(",")) if args.domains else None
     pipeline = Pipeline()
     for half in (["tune"] if args.details else ["tune", "test"]):
-        items = load_half(half)
+        items = load_half(half, only)
         if not items:
             print(f"{half} half: no items found under {SET}")
             continue
@@ -154,7 +159,7 @@ def main(argv: list[str]) -> None:
             details(items, results, args.category)
         pairs = [(got, set(it.get("labels") or [])) for (_, it), (got, _) in zip(items, results)]
         serious = [{f.category for f in found if f.severity in VERDICT} for _, found in results]
-        summary(half, pairs, serious)
+        summary(half, sorted({d for d, _ in items}, key=HALVES[half].index), pairs, serious)
 
 
 if __name__ == "__main__":
