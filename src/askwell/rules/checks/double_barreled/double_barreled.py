@@ -112,6 +112,8 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
     doc = first.doc
     if (first.lower_, second.lower_) in fixed or (first.lemma_.lower(), second.lemma_.lower()) in fixed:
         return True
+    if 0 < cc.i < len(doc) - 1 and (doc[cc.i - 1].lower_, doc[cc.i + 1].lower_) in fixed:
+        return True  # "rate the look and feel": the pair is fixed whatever the parse joined
     if cc.lower_ == "or" and not _judged_pair(first, second):
         # "R or Python?" offers alternatives and "easy or difficult" balances a scale; only two
         # things put up for one judgement ("rate the slides or the handouts") ask twice.
@@ -121,6 +123,9 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
         return True  # "training and development opportunities": one named field
     if in_brackets(doc, first.i):
         return True
+    if first.dep_ == "pobj" and (first.head.lower_ == "including" or (
+            first.head.lower_ == "as" and first.head.i > 0 and doc[first.head.i - 1].lower_ == "such")):
+        return True  # "…, including street collections and online donations": examples that define the term
     if any(c.lower_ in ("many", "much") and any(h.lower_ == "how" for h in c.children) for c in first.children):
         return True  # "How many portions of fruit and vegetables…": one count of both together
     # "the difference between A and B" compares; it does not ask twice.

@@ -65,11 +65,35 @@ SUFFIXES = ("iness", "ness", "fulness", "ful", "less", "ly", "ed", "d", "ing", "
             "ibility", "er", "ers", "some")
 
 
+# Prefixes that negate or repeat a word without making it harder to know ("unsupportive",
+# "disorganised", "reopen", "non-member" written solid).
+PREFIXES = ("un", "dis", "non", "re", "pre", "mis", "over", "under", "co")
+# British spellings whose American form is the commoner one in the frequency table
+# ("summarising" → "summarizing", "colour" needs none: both are common).
+SPELLINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("yse", "yze"),
+             ("ysing", "yzing"), ("ysed", "yzed"), ("our", "or"), ("tre", "ter"), ("ogue", "og"))
+
+
 def _transparent(word: str, floor: float) -> bool:
-    """True when the word is a common word plus a plain ending.
+    """True when the word is a common word plus a plain ending or prefix, or a common word's spelling variant.
 
     Two common words joined are not enough: "pushchairs" is plain, but "headways" is not.
     """
+    for british, american in SPELLINGS:
+        if british in word[2:]:
+            variant = word.replace(british, american)
+            if zipf(variant) >= floor or _with_suffix(variant, floor):
+                return True
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5:
+            base = word[len(prefix):]
+            if zipf(base) >= floor or _with_suffix(base, floor):
+                return True
+    return _with_suffix(word, floor)
+
+
+def _with_suffix(word: str, floor: float) -> bool:
+    """True when the word is a common word plus a plain ending ("helpfulness", "timetabled")."""
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]

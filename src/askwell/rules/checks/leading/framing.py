@@ -4,10 +4,12 @@ The preface is what comes before the question proper: earlier sentences of the i
 or a fronted clause before the question's wh-word or auxiliary ("Given that…, how…",
 "Like most of your neighbours, do you…"). It frames the answer when it asserts
 
-- a majority view ("Most learners tell us…", "Many of your colleagues…");
+- a majority view ("Most learners tell us…", "Many of your colleagues…") or a crowd
+  ("Over 300 residents have signed…", "80% of members voted…");
 - an authority or finding ("Research shows…", "…have been shown to improve…", "Our
   director believes…", "you will know that…", "The head has urged parents to…"): a
-  reporting or directive verb with a claim or a request under it;
+  reporting or directive verb with a claim or a request under it, or a claim passed off
+  as shared knowledge ("As you know, …");
 - a judgement: a strongly positive or negative word (VADER's lexicon, |valence| of at
   least ``min_valence``), or a comparison ("twice as long", "more than ever").
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
             "hundreds", "millions"}
 COUNTED = {"every", "thousands", "hundreds", "millions"}
+# A head count that reads as a crowd to follow ("Over 300 residents have signed…").
+CROWD = 100
 # Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
 ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
            "now that")
@@ -44,7 +48,7 @@ REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recomm
 # written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
 IRREGULAR = {"said", "told", "found", "thought", "felt", "knew", "known", "proven", "loved", "backed"}
 CUES = (MAJORITY | COUNTED | IRREGULAR | {"given", "considering", "light", "view", "bearing", "unlike", "thanks",
-                                          "now", "twice", "half"}
+                                          "now", "twice", "half", "aware"}
         | {v + x for v in REPORTING for x in ("", "s", "es", "ed", "d", "n", "ing")}
         | {v[:-1] + "ing" for v in REPORTING if v.endswith("e")})
 
@@ -123,12 +127,34 @@ def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "
             scene = lemma in DIRECTIVE and any(c.tag_ == "MD" or c.lower_ == "you" for c in t.children)
             if subjects and not imperative and not to_us and not scene and not any(c.lower_ in ("we", "i") for c in subjects):
                 return t
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and (
+                lemma in REPORTING or any(c.lower_ == "aware" for c in t.children)):
+            return t  # "As you know, …", "As you may be aware, …": the claim passed off as shared knowledge
+        if _counted_many(t):
+            return t  # "More than 40,000 teams have already switched…": a head count behind one answer
         if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
             return t  # "now twice as long as five years ago"
         if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in measured and (
                 abs(valence(low)) >= floor or abs(valence(lemma)) >= floor):
             return t
     return None
+
+
+def _counted_many(t: "Token") -> bool:
+    """A large head count as the subject of a claim: '300 residents have signed', '80% of members voted'.
+
+    Large means at least ``CROWD`` people, or a share of at least half: a count of a few
+    ("Two volunteers left") reports an event, not a majority to follow.
+    """
+    if not (t.like_num and t.dep_ == "nummod" and t.head.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    try:
+        number = float(t.text.replace(",", ""))
+    except ValueError:
+        return False
+    if t.head.text == "%":
+        return number >= 50
+    return t.head.tag_ == "NNS" and number >= CROWD
 
 
 def _options(options: dict[str, Any]) -> tuple[float, frozenset[str], frozenset[str]]:
@@ -142,8 +168,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if "," not in question.text and len(sentences(doc)) < 2:
         return  # a preface is an earlier sentence or a clause set off by a comma
     words = doc_words(doc)
-    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words):
-        return  # no word that could frame: no majority, no claim, no argument, no judgement
+    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words) and not any(w[:1].isdigit() for w in words):
+        return  # no word that could frame: no majority, no count, no claim, no argument, no judgement
     preface = _preface(doc) or _postposed(doc)
     if not preface or _neutral(preface, neutral):
         return

@@ -108,6 +108,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             if before in ASKING:
                 continue
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if before == "too" or after == "enough":
+                continue  # "too often, not often enough, or about right?": the ends of a balanced scale
             if term in typical and form(sent) not in ("yes-no", "statement"):
                 continue
             if term in typical and (span.root.head.pos_ in ("ADJ", "ADV") or span.root.head.lemma_ == "be"):
