@@ -31,7 +31,8 @@ from askwell.nlp import FALLBACK_MODELS
 from askwell.rules.packs import data_dir
 
 DIRNAME = ".askwell_cache"
-FORMAT = 3
+# 4: hits carry a message variant and its values (Hit.variant, Hit.fields).
+FORMAT = 4
 # Files whose entries a results cache keeps at most: this run's files first, then those it
 # already had, so runs on a few changed files (pre-commit) do not evict the rest of a repository.
 MAX_FILES = 5000
@@ -125,7 +126,8 @@ def _hit_from(data: dict[str, Any]) -> Hit:
     fix = data.get("fix")
     return Hit(start=int(data["start"]), end=int(data["end"]), message=data.get("message"),
                suggestion=data.get("suggestion"), fix=Fix(**fix) if fix else None, choice=data.get("choice"),
-               rewrites=tuple(str(r) for r in data.get("rewrites") or ()))
+               rewrites=tuple(str(r) for r in data.get("rewrites") or ()), variant=data.get("variant"),
+               fields=tuple((str(k), v) for k, v in data.get("fields") or ()))
 
 
 class Cache:

@@ -19,6 +19,8 @@ from askwell.nlp import Pipeline
 from askwell.rewriting import Rewriter
 from askwell.analysis.views import forget_views, remember_text
 from askwell.rules.kinds import Check, MatcherPool, build
+from askwell.rules.messages import fill
+from askwell.rules.packs import Rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -64,12 +66,19 @@ def to_finding(active: ActiveRule, question: Question, hit: Hit) -> Finding:
     # advice beside them (that stage drops a suggestion that was a question it checked).
     return Finding(
         rule=rule.id, category=rule.category, severity=active.severity,
-        message=hit.message or _filled(rule.message, question.text[start:end]), start=start, end=end,
+        message=hit.message or _message(rule, hit, question.text[start:end]), start=start, end=end,
         line=begin[0], column=begin[1], end_line=finish[0], end_column=finish[1],
         values=rule.values, suggestion=hit.suggestion or rule.suggestion,
         fix=hit.fix, choice=hit.choice, path=choice_path, rewrites=hit.rewrites,
         scope=rule.scope,
     )
+
+
+def _message(rule: Rule, hit: Hit, match: str) -> str:
+    """The hit's message variant filled with the values its check gave, else the rule's default message."""
+    if hit.variant is not None:
+        return fill(rule.messages[hit.variant], hit.fields)
+    return _filled(rule.message, match)
 
 
 def _filled(message: str, match: str) -> str:

@@ -158,6 +158,17 @@ class Hit:
     choice: int | None = None
     # Whole questions that would fix the problem, best first; the engine verifies them.
     rewrites: tuple[str, ...] = ()
+    # A message variant of the rule's YAML ``messages:`` and the values its template fills,
+    # as (name, value) pairs; the engine builds the message (askwell.rules.messages).
+    variant: str | None = None
+    fields: tuple[tuple[str, str | int | float], ...] = ()
+
+    @classmethod
+    def saying(cls, variant: str, start: int, end: int, *, choice: int | None = None,
+               suggestion: str | None = None, **fields: str | int | float) -> "Hit":
+        """A hit whose message is the rule's template ``variant`` filled with ``fields``."""
+        return cls(start, end, suggestion=suggestion, choice=choice, variant=variant,
+                   fields=tuple(sorted(fields.items())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, word_count, zipf
 from askwell.rules.checks import CHECK_MODULES
 from askwell.analysis.views import doc_text, doc_words, per_doc, sentences, span_text, span_tokens
-from askwell.rules.packs import Rule, wordlist
+from askwell.rules.packs import Rule, check_messages, wordlist
 from askwell.rules.rewrites import REWRITES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -577,6 +577,8 @@ def build(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check
     """The check function for any rule, declarative or coded."""
     if rule.kind == "check":
         module = importlib.import_module(CHECK_MODULES[rule.spec["check"]])
+        # The rule file's templates must match what the check fills, or its messages could not be built.
+        check_messages(rule, getattr(module, "MESSAGES", {}))
         return module.check
     if rule.kind == "pattern":
         return build_pattern(rule, nlp, pool)

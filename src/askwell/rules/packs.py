@@ -20,6 +20,7 @@ import yaml
 
 from askwell.errors import ConfigError
 from askwell.rules.checks import CHECK_MODULES
+from askwell.rules.messages import VARIANT_NAME, mismatches, placeholders
 from askwell.rules.rewrites import REWRITES
 from askwell.model import CATEGORIES, QUESTION_TYPES, SEVERITIES
 
@@ -38,7 +39,7 @@ KIND_KEYS: dict[str, set[str]] = {
     "substitution": {"substitutions", "exceptions"},
     "pattern": {"patterns", "fix", "rewrite"},
     "metric": {"metric"},
-    "check": {"check"},
+    "check": {"check", "messages"},
     "policy": set(),
 }
 METRICS = ("words", "question_words", "sentences", "clauses", "grade", "syllables_per_word", "characters")
@@ -81,6 +82,8 @@ class Rule:
     scope: str = "question"
     spec: dict[str, Any] = field(default_factory=dict)
     source: str = ""
+    # A coded rule's message variants: name → one-line template its check fills (``message`` is the default).
+    messages: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,39 @@ def _kind_spec(raw: dict[str, Any], kind: str, where: str) -> dict[str, Any]:
         raise ConfigError(where, "rewrite", f"unknown rewrite {spec['rewrite']!r}{close_match(str(spec['rewrite']), REWRITES)}")
     if kind == "check" and spec.get("check") not in CHECK_MODULES:
         raise ConfigError(where, "check", f"unknown coded check {spec.get('check')!r}{close_match(str(spec.get('check')), CHECK_MODULES)}")
+    if "messages" in spec:
+        _check_templates(spec["messages"], where)
     return spec
+
+
+def _check_templates(raw: Any, where: str) -> None:
+    """``messages:`` is a mapping of kebab-case variant names to one-line templates that parse."""
+    if not isinstance(raw, dict) or not raw:
+        raise ConfigError(where, "messages", "must map a variant name to a one-line message template")
+    for name, template in raw.items():
+        key = f"messages.{name}"
+        if not isinstance(name, str) or not VARIANT_NAME.fullmatch(name):
+            raise ConfigError(where, key, "a variant name is kebab-case, e.g. 'binary-options'")
+        if not isinstance(template, str) or not template.strip() or "\n" in template.strip():
+            raise ConfigError(where, key, "must be a non-empty one-line string")
+        try:
+            placeholders(template)
+        except ValueError as exc:
+            raise ConfigError(where, key, f"bad template: {exc}") from None
+
+
+def check_messages(rule: Rule, supplied: dict[str, tuple[str, ...]]) -> None:
+    """Fail unless the rule's templates and what its check fills (its ``MESSAGES``) agree.
+
+    Called when a coded check is built for a run and by the tests for every rule, so a
+    template naming a value the check does not give fails before any message is made.
+    """
+    problems = mismatches(rule.messages, supplied)
+    if problems:
+        variant, problem = problems[0]
+        names = sorted(set(rule.messages) | set(supplied))
+        hint = close_match(variant, [n for n in names if n != variant]) if "no such" in problem else ""
+        raise ConfigError(rule.source, f"messages.{variant}", f"{problem}{hint}")
 
 
 def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
@@ -260,6 +295,7 @@ def parse_rule(raw: Any, where: str, value_ids: set[str]) -> Rule:
         suggestion=" ".join(str(raw["suggestion"]).split()) if raw.get("suggestion") else None, references=tuple(raw.get("references") or ()),
         options=dict(raw.get("options") or {}), applies_to=tuple(raw.get("applies_to", list(QUESTION_TYPES))),
         scope=raw.get("scope", "question"), spec=spec, source=where,
+        messages={k: v.strip() for k, v in (raw.get("messages") or {}).items()},
     )
 
 

@@ -64,6 +64,13 @@ BANK = re.compile(r"\b(?:question )?bank\b|\b(?:question )?pool\b|\b(?:one|an it
                   r"random\b", re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "too-long": ("duration", "words", "closed", "open", "limit"),
+    "longer-than-stated": ("stated", "duration"),
+}
+
+
 def answer_seconds(question: Question, options: dict[str, Any], typed: bool = True) -> tuple[float, str]:
     """Seconds to answer one item, and its kind: closed, short (a fact in a box) or open (writing).
 
@@ -197,9 +204,8 @@ def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
     seconds, words, n_closed, n_open = estimate(questions, options)
     limit = float(options.get("max_minutes", 15))
     if seconds > limit * 60:
-        yield 0, Hit(0, len(questions[0].text), message=(
-            f"The survey takes about {_minutes(seconds)} ({words} words to read, {n_closed} quick answers and {n_open} "
-            f"written ones), more than {limit:g} minutes; long surveys lose respondents and answer quality."))
+        yield 0, Hit.saying("too-long", 0, len(questions[0].text), duration=_minutes(seconds), words=words,
+                            closed=n_closed, open=n_open, limit=limit)
     tolerance = float(options.get("stated_tolerance", 1.5))
     for index, question in enumerate(questions):
         lowered = question.text.lower()
@@ -212,7 +218,6 @@ def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
         unit = (m.group("u") or m.group("u2")).lower()
         stated = (int(raw) if raw.isdigit() else NUMBERS.get(raw, 0)) * (1 if unit.startswith("s") else 60)
         if stated and seconds > stated * tolerance:
-            yield index, Hit(m.start(), m.end(), message=(
-                f"The survey says it {m.group(0).strip()!r}, but reading and answering it takes about "
-                f"{_minutes(seconds)}."))
+            yield index, Hit.saying("longer-than-stated", m.start(), m.end(), stated=m.group(0).strip(),
+                                    duration=_minutes(seconds))
         break

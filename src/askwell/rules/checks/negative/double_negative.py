@@ -11,13 +11,15 @@ from askwell.analysis.negation import double_negatives
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-TEXT = ("Two negatives in one question: respondents have to untangle them, and many answer the opposite of "
-        "what they mean.")
-SCALE = ("A negative statement on an agree–disagree scale: to say it was good, respondents must disagree "
-         "with a negative, a double negative that many get wrong.")
+
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "two-negatives": (),
+    "negative-on-agree-scale": (),
+}
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit per double negative."""
     for start, end, kind in double_negatives(question, doc):
-        yield Hit(start, end, TEXT if kind == "text" else SCALE)
+        yield Hit.saying("two-negatives" if kind == "text" else "negative-on-agree-scale", start, end)

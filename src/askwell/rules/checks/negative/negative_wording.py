@@ -22,6 +22,13 @@ if TYPE_CHECKING:  # pragma: no cover
 CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "negative-stem": ("negation",),
+    "negated-selection": ("negation",),
+}
+
+
 def rewrite(sent: "Span", neg: "Token") -> str | None:
     """The sentence without the negation, when that leaves it grammatical."""
     if neg.lower_ not in ("not", "n't", "never"):
@@ -60,9 +67,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if neg.i > 0 and neg.lower_ in ("not", "n't") and not neg.doc[neg.i - 1].whitespace_:
             start = neg.doc[neg.i - 1].idx  # the whole "cannot", "couldn't"
         shown = question.text[start:neg.idx + len(neg.text)]
-        yield Hit(start, neg.idx + len(neg.text), message=(
-            f"'{shown}' makes this item negative; people miss the negation or must answer "
-            "'no' to a 'not'. Ask it the positive way."), suggestion=better)
+        yield Hit.saying("negative-stem", start, neg.idx + len(neg.text), suggestion=better, negation=shown)
         return
     if len(question.choices) >= 2:
         yield from _negated_selection(doc)
@@ -80,7 +85,5 @@ def _negated_selection(doc: "Doc") -> Iterator[Hit]:
             continue
         for t in words:
             if t.dep_ == "neg" and t.lower_ in ("not", "n't") and t.head.pos_ in ("VERB", "AUX"):
-                yield Hit(t.idx, t.idx + len(t.text), message=(
-                    f"'{t.text}' asks respondents to pick from the list what does not apply; scanning the "
-                    "options, people lose the negation. Ask which apply instead."))
+                yield Hit.saying("negated-selection", t.idx, t.idx + len(t.text), negation=t.text)
                 return

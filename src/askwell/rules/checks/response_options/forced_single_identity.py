@@ -39,6 +39,14 @@ SEX_AT_BIRTH = re.compile(r"\bsex\b(?![^?]*\bgender\b)|\bassigned at birth\b|\bb
                           re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "choose-one": ("phrase",),
+    "single-choice-race": (),
+    "binary-gender": (),
+}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the single-choice instruction, the topic word, or the first binary option."""
     texts = [c.text for c in question.choices]
@@ -52,14 +60,12 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             return  # "Are you a member of an ethnic minority?": one yes/no about membership, not one identity
         only = EXPLICIT_ONE.search(text) or ONLY_ONE.search(text)
         if only:
-            yield Hit(only.start(), only.end(), message=(
-                f"'{only.group(0)}' makes people of more than one race or ethnicity choose one part of who they are."))
+            yield Hit.saying("choose-one", only.start(), only.end(), phrase=only.group(0))
             return
         if question.type == "single" and texts:
             word = RACE.search(text)
             start, end = (word.start(), word.end()) if word else (0, len(text))
-            yield Hit(start, end, message=(
-                "A single-choice race or ethnicity question makes people of more than one heritage choose one."))
+            yield Hit.saying("single-choice-race", start, end)
         return
     if topic in ("gender", "sex") or identity_topic(texts) == "gender":
         if SEX_AT_BIRTH.search(text):
@@ -69,6 +75,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             return
         substantive = {ol.core(t) for t, k in zip(texts, kinds) if k == "substantive"}
         if len(substantive) >= 2 and any(substantive <= pair for pair in BINARY) and len(substantive) <= 2:
-            yield Hit(0, len(texts[0]), choice=0, message=(
-                "Only two gender options: non-binary people and everyone who describes their gender differently "
-                "have no true answer."))
+            yield Hit.saying("binary-gender", 0, len(texts[0]), choice=0)

@@ -26,12 +26,20 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])|!+", re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "loaded-word": ("option", "word"),
+    "exclamation": ("option",),
+}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the loaded words inside each option."""
     for k, choice in enumerate(question.choices):
         m = _pattern().search(choice.text)
         if m is None:
             continue
-        what = "an exclamation mark" if m.group(0).startswith("!") else f"'{m.group(0)}'"
-        yield Hit(m.start(), m.end(), choice=k, message=(
-            f"The option '{choice.text.strip()}' is loaded ({what}): it tells respondents which answer is expected."))
+        if m.group(0).startswith("!"):
+            yield Hit.saying("exclamation", m.start(), m.end(), choice=k, option=choice.text.strip())
+        else:
+            yield Hit.saying("loaded-word", m.start(), m.end(), choice=k, option=choice.text.strip(), word=m.group(0))

@@ -20,6 +20,12 @@ CONSENT = re.compile(r"\bconsent\b|\bagree to (?:take part|participate|taking)\b
                      r"\bage (?:of )?18\b|\b18 or (?:older|over|above)\b", re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "share": ("required", "counted", "share"),
+}
+
+
 def _required(question: Question) -> bool | None:
     if question.required is not None:
         return question.required
@@ -41,6 +47,5 @@ def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
     if share <= float(options.get("max_share", 0.5)) or not required:
         return
     first = required[0]
-    yield first, Hit(0, len(questions[first].text), message=(
-        f"{len(required)} of {len(counted)} questions ({share:.0%}) are required; make optional every answer "
-        "you can do without."))
+    yield first, Hit.saying("share", 0, len(questions[first].text), required=len(required), counted=len(counted),
+                            share=share)

@@ -26,6 +26,15 @@ if TYPE_CHECKING:  # pragma: no cover
 _NEUTRAL_WORD = re.compile(r"^(?:neutral|neither\b.*\bnor\b.*|undecided|indifferent)$")
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "not-between": ("option",),
+    "opt-out-in-middle": ("option",),
+    "one-sided-middle": ("option", "lowest", "highest", "grade"),
+    "one-sided-middle-ungraded": ("option", "lowest", "highest"),
+}
+
+
 def _stem(label: ol.Label) -> str:
     """The adjective a one-sided scale grades ("able" of "Extremely able"), for the suggestion."""
     words = [w for w in label.core.split() if w not in ("extremely", "very", "not", "at", "all", "completely")]
@@ -47,17 +56,14 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             after = {sides[j] for j in points[k + 1:]} - {0}
             if before and after and len(before) == 1 and len(after) == 1 and before != after:
                 continue
-            yield Hit(0, len(texts[i]), choice=i, message=(
-                f"'{texts[i].strip()}' is not between the two sides of the scale; put the neutral point in the middle."))
+            yield Hit.saying("not-between", 0, len(texts[i]), choice=i, option=texts[i].strip())
         first, last = points[0], points[-1]
         for j, lab in enumerate(scale.labels):
             if lab.kind in ("dontknow", "na", "optout") and first < j < last:
                 left = {sides[i] for i in points if i < j} - {0}
                 right = {sides[i] for i in points if i > j} - {0}
                 if left and right and left != right:
-                    yield Hit(0, len(texts[j]), choice=j, message=(
-                        f"'{texts[j].strip()}' sits in the middle of the scale, where it reads as the neutral point; "
-                        "move it after the scale and set it apart."))
+                    yield Hit.saying("opt-out-in-middle", 0, len(texts[j]), choice=j, option=texts[j].strip())
         return
     if not scale.valenced:
         return
@@ -72,7 +78,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         grade = _stem(scale.labels[high[-1]])
         middle = f"'Moderately {grade}'" if grade else "an amount such as 'Moderately'"
-        yield Hit(0, len(texts[i]), choice=i, message=(
-            f"'{texts[i].strip()}' is the middle of a two-sided scale, but this one runs from "
-            f"'{texts[zero[0]].strip()}' to '{texts[high[-1]].strip()}' (none to a lot); its middle is {middle}."),
-            suggestion=f"Label the middle point {middle}.")
+        ends = {"option": texts[i].strip(), "lowest": texts[zero[0]].strip(), "highest": texts[high[-1]].strip()}
+        if grade:
+            yield Hit.saying("one-sided-middle", 0, len(texts[i]), choice=i, grade=grade,
+                             suggestion=f"Label the middle point {middle}.", **ends)
+        else:
+            yield Hit.saying("one-sided-middle-ungraded", 0, len(texts[i]), choice=i,
+                             suggestion=f"Label the middle point {middle}.", **ends)

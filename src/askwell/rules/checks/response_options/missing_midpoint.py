@@ -19,6 +19,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "no-middle": ("below", "above"),
+}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the first option after the gap where the middle would be."""
     scale = ol.scale([c.text for c in question.choices])
@@ -36,6 +42,5 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if after - before > 1:
         # "No opinion" or "Don't know" sits in the gap: misplaced-midpoint says what is wrong there.
         return
-    yield Hit(0, len(question.choices[after].text), choice=after, message=(
-        f"No neutral middle between '{question.choices[before].text.strip()}' and "
-        f"'{question.choices[after].text.strip()}': respondents without a lean must pick a side."))
+    yield Hit.saying("no-middle", 0, len(question.choices[after].text), choice=after,
+                     below=question.choices[before].text.strip(), above=question.choices[after].text.strip())

@@ -33,6 +33,12 @@ NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six sev
 _NUMBER = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "no-other": ("count",),
+}
+
+
 def _numbered_sequence(texts: list[str]) -> bool:
     """'One day, Two days, Three days' or 'Reception, Year 1 … Year 6': counted steps, a complete set."""
     numbers = []
@@ -68,5 +74,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if CLOSED_SET.search(stem) or OWN_PARTS.search(asked) or ORDERED_STEM.search(asked):
         return
     last = len(texts) - 1
-    yield Hit(0, len(texts[last]), choice=last, message=(
-        f"{len(substantive)} named options cannot cover every answer, and there is no 'Other (please specify)'."))
+    yield Hit.saying("no-other", 0, len(texts[last]), choice=last, count=len(substantive))

@@ -21,6 +21,12 @@ from askwell.analysis.topics import identity_topic, topic_in_text
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "no-opt-out": ("topic",),
+}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the last option, where "Prefer not to say" would go."""
     texts = [c.text for c in question.choices]
@@ -34,11 +40,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         return
     if any(ol.option_kind(t) == "optout" for t in texts):
         return
-    message = (f"This asks about {topic}, which some people would rather not share, and no option lets them "
-               "decline (e.g. 'Prefer not to say').")
     if question.choices:
         last = len(question.choices) - 1
-        yield Hit(0, len(question.choices[last].text), choice=last, message=message)
+        yield Hit.saying("no-opt-out", 0, len(question.choices[last].text), choice=last, topic=topic)
     else:
         start, end = (found[1], found[2]) if found else (0, len(question.text))
-        yield Hit(start, end, message=message)
+        yield Hit.saying("no-opt-out", start, end, topic=topic)

@@ -26,6 +26,13 @@ COMBINES = re.compile(r"\b(?:and|both|plus|as well as|with)\b|&|\+|/")
 NEGATES = re.compile(r"\b(?:not|no|non|never|without|n't)\b|\bnon-")
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "both-true": ("first", "second"),
+    "contained": ("option", "wider"),
+}
+
+
 def _key(text: str) -> list[str]:
     words = ol.words(ol.core(text))
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
@@ -79,9 +86,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if pair is not None:
         part, other = pair
         later = max(pair)
-        yield Hit(0, len(texts[later]), choice=later, message=(
-            f"'{texts[other].strip()}' and '{texts[part].strip()}' can both be true of one person: someone "
-            f"who is both cannot pick one; allow several answers or add the combination."))
+        yield Hit.saying("both-true", 0, len(texts[later]), choice=later, first=texts[other].strip(),
+                         second=texts[part].strip())
     keys = [(_key(t) if ol.option_kind(t) == "substantive" else []) for t in texts]
     flagged: set[int] = set()
     for i, small in enumerate(keys):
@@ -94,5 +100,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if COMBINES.search(core) or NEGATES.search(core):
                 continue
             flagged.add(j)
-            yield Hit(0, len(texts[j]), choice=j, message=(
-                f"'{texts[j].strip()}' is also '{texts[i].strip()}': someone who is both cannot tell which to pick."))
+            yield Hit.saying("contained", 0, len(texts[j]), choice=j, option=texts[j].strip(), wider=texts[i].strip())

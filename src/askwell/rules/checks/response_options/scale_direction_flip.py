@@ -18,6 +18,14 @@ from askwell.model import Context, Hit, Question
 from askwell.analysis import options as ol
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "turns-back": ("option",),
+    "rises-after-falling": ("first", "last", "before_first", "before_last"),
+    "falls-after-rising": ("first", "last", "before_first", "before_last"),
+}
+
+
 def _order_break(scale: ol.Scale) -> int | None:
     """The option where the scores of the points turn back, or None when they rise or fall throughout."""
     if not (scale.bipolar or scale.valenced):
@@ -37,9 +45,9 @@ def _order_break(scale: ol.Scale) -> int | None:
     return None
 
 
-def _ends(question: Question, scale: ol.Scale) -> str:
-    first, last = scale.points[0], scale.points[-1]
-    return f"'{question.choices[first].text.strip()}' … '{question.choices[last].text.strip()}'"
+def _ends(question: Question, scale: ol.Scale) -> tuple[str, str]:
+    """The labels of a scale's first and last points."""
+    return question.choices[scale.points[0]].text.strip(), question.choices[scale.points[-1]].text.strip()
 
 
 def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
@@ -54,9 +62,8 @@ def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
             continue
         turn = _order_break(scale)
         if turn is not None:
-            yield index, Hit(0, len(question.choices[turn].text), choice=turn, message=(
-                f"The options change direction at '{question.choices[turn].text.strip()}': put them in order "
-                "from one end of the scale to the other."))
+            yield index, Hit.saying("turns-back", 0, len(question.choices[turn].text), choice=turn,
+                                    option=question.choices[turn].text.strip())
             previous = None
             continue
         direction = scale.direction
@@ -67,9 +74,8 @@ def check(questions: tuple[Question, ...], doc: None, options: dict[str, Any],
             previous = None
         if previous is not None and previous[1] != direction:
             before = questions[previous[0]]
-            way = "negative to positive" if direction > 0 else "positive to negative"
-            other = "positive to negative" if direction > 0 else "negative to positive"
-            yield index, Hit(0, len(question.choices[scale.points[0]].text), choice=scale.points[0], message=(
-                f"These options run {way} ({_ends(question, scale)}) but the previous question's ran {other} "
-                f"({_ends(before, previous[2])}); respondents answering by position may pick the wrong end."))
+            (first, last), (before_first, before_last) = _ends(question, scale), _ends(before, previous[2])
+            yield index, Hit.saying("rises-after-falling" if direction > 0 else "falls-after-rising",
+                                    0, len(question.choices[scale.points[0]].text), choice=scale.points[0],
+                                    first=first, last=last, before_first=before_first, before_last=before_last)
         previous = (index, direction, scale)

@@ -51,6 +51,16 @@ ONE = re.compile(r"\b(?:select|check|tick|mark|choose|pick)\s+(?:only\s+)?one\b(
                  r"\bone answer\b", re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "several-in-single": ("phrase",),
+    "one-in-multiple": ("phrase",),
+    "yes-no-to-wh": ("opening",),
+    "agree-to-question": ("opening",),
+    "family-clash": ("options", "asked", "opening"),
+}
+
+
 def _family(texts: list[str]) -> str | None:
     """The kind of scale the options form: agreement, frequency, satisfaction, likelihood, yesno or None."""
     classified = [lab for lab in ol.labels(texts) if lab.substantive]
@@ -98,14 +108,12 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if question.type == "single":
         many = MANY.search(text)
         if many:
-            yield Hit(many.start(), many.end(), message=(
-                f"'{many.group(0).strip()}' invites several answers, but the question is single choice."))
+            yield Hit.saying("several-in-single", many.start(), many.end(), phrase=many.group(0).strip())
             return
     elif question.type == "multiple":
         one = ONE.search(text)
         if one and not MANY.search(text):
-            yield Hit(one.start(), one.end(), message=(
-                f"'{one.group(0).strip()}' asks for one answer, but the question allows several."))
+            yield Hit.saying("one-in-multiple", one.start(), one.end(), phrase=one.group(0).strip())
             return
     texts = [c.text for c in question.choices]
     family = _family(texts)
@@ -117,18 +125,15 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     sentence = text[span[0]:span[1]]
     asks = _asks(sentence)
     wh = WH.match(sentence) is not None
-    problem = None
+    opening = " ".join(sentence.split()[:6])
     if family == "yesno":
         if wh and not AUX.match(sentence):
-            problem = "Yes/no options do not answer a how/what/which question"
+            yield Hit.saying("yes-no-to-wh", span[0], span[1], opening=opening)
     elif family == "agreement":
         if "agreement" not in asks and (wh or AUX.match(sentence)):
-            problem = "Agree/disagree options answer a statement, not a question"
+            yield Hit.saying("agree-to-question", span[0], span[1], opening=opening)
     elif family not in asks and not (family == "satisfaction" and "opinion" in asks):
         clash = sorted(asks & CLASHES[family])
         if clash:
-            problem = f"{NAMES[family].capitalize()} options do not answer a question that asks for " \
-                      f"{' and '.join(NAMES[k] for k in clash)}"
-    if problem:
-        first = " ".join(sentence.split()[:6])
-        yield Hit(span[0], span[1], message=f"{problem} ('{first}…').")
+            yield Hit.saying("family-clash", span[0], span[1], options=NAMES[family].capitalize(),
+                             asked=" and ".join(NAMES[k] for k in clash), opening=opening)

@@ -17,6 +17,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "many": ("count", "most"),
+}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the question."""
     texts = [c.text for c in question.choices]
@@ -26,6 +32,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         return
     if ol.lookup_list(texts) is not None or ol.ranges(texts) is not None:
         return
-    yield Hit(0, len(question.text), message=(
-        f"{len(substantive)} options to read for one answer (more than {most}); people tend to take the first that "
-        "fits."))
+    yield Hit.saying("many", 0, len(question.text), count=len(substantive), most=most)

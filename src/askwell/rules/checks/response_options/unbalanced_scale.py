@@ -21,6 +21,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "more-positive": ("heavy", "heavy_options", "light", "light_options"),
+    "more-negative": ("heavy", "heavy_options", "light", "light_options"),
+    "one-side-heavier": ("heavy", "heavy_options", "light", "light_options"),
+    "all-positive": ("options",),
+    "all-negative": ("options",),
+}
+
+
 def _names(question: Question, indices: list[int]) -> str:
     return ", ".join(f"'{question.choices[i].text.strip()}'" for i in indices)
 
@@ -50,25 +60,21 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if len(low) == len(high) or _quality_middle(scale, high, low):
             return
         heavy, light = (high, low) if len(high) > len(low) else (low, high)
-        if scale.valenced:
-            heavy_name, light_name = ("positive", "negative") if heavy is high else ("negative", "positive")
-            sides = f"{len(heavy)} {heavy_name} options ({_names(question, heavy)}) against {len(light)} " \
-                    f"{light_name} ({_names(question, light)})"
-            lean = f"the scale leans towards {heavy_name} answers"
-        else:
-            sides = f"{len(heavy)} options on one side ({_names(question, heavy)}) against {len(light)} on the other " \
-                    f"({_names(question, light)})"
-            lean = "the scale leans to one side"
+        sides = {"heavy": len(heavy), "heavy_options": _names(question, heavy), "light": len(light),
+                 "light_options": _names(question, light)}
         i = heavy[0]
-        yield Hit(0, len(question.choices[i].text), choice=i, message=f"Unbalanced scale: {sides}; {lean}.")
+        if not scale.valenced:
+            yield Hit.saying("one-side-heavier", 0, len(question.choices[i].text), choice=i, **sides)
+        elif heavy is high:
+            yield Hit.saying("more-positive", 0, len(question.choices[i].text), choice=i, **sides)
+        else:
+            yield Hit.saying("more-negative", 0, len(question.choices[i].text), choice=i, **sides)
         return
     if not scale.valenced or zero or not (high or low) or (high and low):
         return
     one = high or low
     if len(one) < 2 and not scale.neutral:
         return
-    name = "positive" if high else "negative"
-    other = "negative" if high else "positive"
     i = one[0]
-    yield Hit(0, len(question.choices[i].text), choice=i, message=(
-        f"Every option is {name} ({_names(question, one)}): there is no {other} answer to give."))
+    yield Hit.saying("all-positive" if high else "all-negative", 0, len(question.choices[i].text), choice=i,
+                     options=_names(question, one))

@@ -44,6 +44,14 @@ CONFIRMATION = re.compile(r"^\W*(?:I|we)\s+(?:\w+\s+)?(?:consent|agree|confirm|u
 ASKS = re.compile(r"[?:]\s*$")
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "breaks-off": (),
+    "heading": (),
+    "statement": (),
+}
+
+
 def _lone_subordinate(sent: "Span") -> bool:
     """Only a subordinate clause: "If you had any concerns", "When you think about day two"."""
     root = sent_root(sent)
@@ -92,8 +100,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if not sents:
         return
     if text.endswith(("...", "…")) or (len(sents) == 1 and _lone_subordinate(sents[0])):
-        yield Hit(0, len(text), message=(
-            "This item breaks off before it asks anything; respondents cannot tell what to answer."))
+        yield Hit.saying("breaks-off", 0, len(text))
         return
     if question.type not in ("open", "unknown") or question.choices or text.endswith(":") \
             or INVITATION.search(text) or CONFIRMATION.match(text):
@@ -105,10 +112,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         # A heading ("Workshop feedback.") rather than a field label ("Your department", "Comments").
         if _label(text, doc) or _in_battery(question, context):
             return
-        yield Hit(0, len(text), message=(
-            "This item is a heading or a phrase that asks nothing; respondents cannot tell what to answer."))
+        yield Hit.saying("heading", 0, len(text))
         return
     if question.type != "open" or _in_battery(question, context):
         return  # untyped statements are usually statements to rate
-    yield Hit(0, len(text), message=(
-        "This open item makes a statement but asks nothing; respondents must guess what to write."))
+    yield Hit.saying("statement", 0, len(text))

@@ -30,6 +30,12 @@ GROUP_STEM = re.compile(r"\b(?:the following|below|these (?:topics|tasks|stateme
                         re.IGNORECASE)
 
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "second-question": (),
+}
+
+
 def _follow_up(sent: "Span") -> bool:
     ws = words(sent)
     if len(ws) <= 3 or FOLLOW_UP.match(span_text(sent)):
@@ -51,7 +57,5 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if _follow_up(later):
             continue
-        yield Hit(later.start_char, later.end_char, message=(
-            "This item asks a second, different question; one answer box gets an answer to one of them. "
-            "Split it into separate items."))
+        yield Hit.saying("second-question", later.start_char, later.end_char)
         return
