@@ -50,8 +50,9 @@ def _kind(t: "Token") -> str:
     """A coarse part of speech that forgives the tagger's common slips."""
     if t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lower_.endswith(NOUN_SUFFIXES)):
         return "NOUN"  # "knowledge and friendliness" with "friendliness" tagged a verb
-    if t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in ("conj", "acomp", "advcl", "amod"):
-        return "ADJ"  # "prepared and supported": participles used as adjectives
+    if t.pos_ == "VERB" and t.tag_ == "VBN" and (t.dep_ in ("acomp", "advcl", "amod") or (
+            t.dep_ == "conj" and t.head.i != t.i and _kind(t.head) == "ADJ")):
+        return "ADJ"  # "prepared and supported": participles used as adjectives ("thanked and rewarded" stay verbs)
     if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "ADJ" and not any(True for _ in t.children):
         return "ADJ"  # "safe and welcome" with "welcome" tagged a noun
     if t.pos_ == "AUX" and t.dep_ in ("ROOT", "conj"):
@@ -137,8 +138,14 @@ def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tup
         return True
     if first.like_num or second.like_num or first.pos_ == "NUM" or second.pos_ == "NUM":
         return True
-    if second.lower_ in ("why", "how", "what", "where", "when", "which", "not", "no", "explain", "describe"):
+    if second.lower_ in ("why", "how", "what", "where", "when", "which", "not", "no"):
         return True
+    if second.lower_ in ("explain", "describe") and not any(
+            c.dep_ == "nsubj" and c.lower_ != "you" for c in first.children):
+        return True  # "Did you like it and explain why?" asks the respondent to say more, not a second thing
+    if _rated_statement(first) and first.dep_ in ("ROOT", "acomp") and second.dep_ == "conj" \
+            and second.pos_ in ("VERB", "AUX") and _kind(first) in ("VERB", "ADJ"):
+        return False  # "The course was well organised and has prepared me…": two claims to rate at once
     if first.pos_ in ("PRON", "DET") or second.pos_ in ("PRON", "DET"):
         return True
     if _kind(first) != _kind(second):
@@ -163,6 +170,9 @@ def _asked_about(first: "Token") -> bool:
     if first.pos_ in ("VERB", "AUX"):
         if first.dep_ == "ROOT" and _rated_statement(first):
             return True  # "The teacher sets homework and marks it promptly.": two claims
+        if first.pos_ == "VERB" and first.dep_ == "ROOT" and first.tag_ in ("VBD", "VBN") \
+                and any(c.dep_ == "aux" for c in first.children) and first.sent.text.rstrip().endswith("?"):
+            return True  # "How often has your manager recognised and rewarded…?": two actions asked about
         return first.pos_ == "VERB" and first.dep_ in ("xcomp", "pcomp", "pobj", "dobj", "ROOT", "ccomp") \
             and first.tag_ in ("VBG", "VB")
     if first.dep_ == "nmod" and first.lower_.endswith("ing") and first.head.dep_ in ASKED_DEPS:
