@@ -30,6 +30,12 @@ if TYPE_CHECKING:  # pragma: no cover
 REASON = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhelps? us\b|\bconfidential\b|"
                     r"\banonymous\b|\bwe (?:only )?use (?:this|your answer)\b|\bonly to\b|\bthe reason we\b",
                     re.IGNORECASE)
+# Conduct without the right to it: no payment, permission or entitlement, against the rules, or
+# with goods that break copyright or a prescription.
+UNAUTHORISED = re.compile(r"\bwithout (?:paying|payment|permission|consent|authori[sz]ation|a (?:valid )?"
+                          r"(?:ticket|licen[cs]e|permit))\b|\bnot entitled\b|\bagainst (?:our|the|your) "
+                          r"(?:terms|rules|policy|law)\b|\b(?:pirated|cracked|counterfeit)\b|"
+                          r"\bsomeone else's (?:prescription|medication|medicine)\b", re.IGNORECASE)
 # Verbs of feeling and opinion: a question about them asks a view, not a confession.
 FEELINGS = {"feel", "think", "worry", "believe", "rate", "consider", "agree", "support", "oppose", "say", "find"}
 # Phrases in which a topic word names something else: a field of study, a threshold, a workshop matter.
@@ -69,7 +75,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                     "offer 'Prefer not to say'."))
                 return
     floor = float(options.get("min_valence", 2.0))
-    behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) else _stigmatised(doc, floor)
+    behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(question.text) \
+        else _stigmatised(doc, floor)
     if behaviour is not None:
         yield Hit(behaviour.idx, behaviour.idx + len(behaviour.text), message=(
             f"'{behaviour.text}' asks respondents to admit to something illegal or stigmatised; say why you ask, "
@@ -106,4 +113,12 @@ def _stigmatised(doc: "Doc", floor: float) -> "Token | None":
                 continue  # "What did you fail to understand?": a difficulty, not a misdeed
             if t.pos_ in ("VERB", "ADJ", "NOUN") and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
                 return t
+        found = UNAUTHORISED.search(sent.text)
+        if found is not None and not any(c.tag_ == "MD" for c in root.children):
+            # ("Can you borrow e-books without paying?" asks what a service allows, not what you did.)
+            # "…without paying?", "…that you were not entitled to?", "a pirated copy": the conduct
+            # breaks a rule or a law even when no word in it is rated negative.
+            span = doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+            if span is not None:
+                return span[0]
     return None
