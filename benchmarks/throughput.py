@@ -2,6 +2,8 @@
 
     python benchmarks/throughput.py            # N = 10,000 questions in paired blocks of 500, 3 repeats
     python benchmarks/throughput.py --n 2000 --repeats 5 --profile
+    python benchmarks/throughput.py --jobs 2 --n 3000    # speed-up of --jobs 2 over one process
+    python benchmarks/throughput.py --jobs 2 --crossover # the CLI at several sizes: where --jobs 2 starts to pay
 
 Both sides use the same loaded pipeline recipe (``askwell.nlp.load_pipeline()``:
 same model package, NER excluded), the same batch size (``Pipeline().batch_size``)
@@ -27,6 +29,15 @@ rules are compiled once, in the first block.
 
 Prints a table; with ``--profile`` (or when askwell misses the 0.85 target) it
 also profiles the rules-only run with cProfile and lists the hot spots.
+
+``--jobs J`` measures something else: askwell end to end (``run.gather``, ``run.check``,
+``run.report``, JSON; the model loaded once beforehand, as above) in one process against
+J worker processes (askwell.parallel) on the same N questions in one file, the two taking
+turns to go first, ``--repeats`` times each; it checks that both give the same JSON
+bytes and prints the speed-up (one process's time over J's). With ``--crossover`` it runs
+the installed ``askwell check --no-cache --format json --jobs 1`` and ``--jobs J`` as fresh
+processes (model loading and worker start-up included) on files of several sizes, the
+figures that set ``askwell.parallel.AUTO_MIN_QUESTIONS``.
 """
 
 from __future__ import annotations
@@ -35,8 +46,10 @@ import argparse
 import cProfile
 import gc
 import io
+import os
 import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -100,19 +113,19 @@ def make_pipelines(model: str | None):
     return TimedPipeline(model), PreParsed(model)
 
 
-def new_engine(config, pipeline, per_rule: dict[str, float] | None = None, jobs: int = 1):
+def new_engine(config, pipeline, per_rule: dict[str, float] | None = None):
     """An Engine with every rule compiled now (the CLI compiles them at the first Doc)."""
     from askwell.config import active_rules
     from askwell.engine import Engine
 
-    engine = Engine(config, active_rules(config), pipeline, n_process=jobs)
+    engine = Engine(config, active_rules(config), pipeline)
     engine.compile()
     if per_rule is not None:
         instrument(engine, per_rule)
     return engine
 
 
-def askwell_run(path: Path, config, pipeline, jobs: int = 1, engine=None) -> dict[str, float]:
+def askwell_run(path: Path, config, pipeline, engine=None) -> dict[str, float]:
     """One end-to-end library run; returns the seconds spent in each stage.
 
     With ``engine`` (one made by ``new_engine`` for an earlier block of the same run) the
@@ -126,7 +139,7 @@ def askwell_run(path: Path, config, pipeline, jobs: int = 1, engine=None) -> dic
     inputs = run.gather([str(path)], config)
     t1 = time.perf_counter()
     if engine is None:
-        engine = new_engine(config, pipeline, jobs=jobs)
+        engine = new_engine(config, pipeline)
     t2 = time.perf_counter()
     nlp_before = getattr(pipeline, "nlp_seconds", 0.0)
     hits = engine.hits(inputs.files)
@@ -162,12 +175,12 @@ def bootstrap_interval(pairs: list[tuple[float, float]], rounds: int = 2000, see
     return found[int(0.025 * rounds)], found[int(0.975 * rounds) - 1]
 
 
-def _engine_for(engine, config, pipeline, jobs: int = 1):
+def _engine_for(engine, config, pipeline):
     """(seconds spent making it, engine): the run's engine, made on its first block."""
     if engine is not None:
         return 0.0, engine
     start = time.perf_counter()
-    engine = new_engine(config, pipeline, jobs=jobs)
+    engine = new_engine(config, pipeline)
     return time.perf_counter() - start, engine
 
 
@@ -191,11 +204,11 @@ def instrument(engine, per_rule: dict[str, float]) -> None:
         checks[rid] = timed_check
 
 
-def bare_run(nlp, texts: list[str], batch_size: int, jobs: int = 1) -> tuple[float, float]:
+def bare_run(nlp, texts: list[str], batch_size: int) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) for bare nlp.pipe over ``texts``."""
     c0 = time.process_time()
     start = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
         pass
     return time.perf_counter() - start, time.process_time() - c0
 
@@ -228,6 +241,125 @@ def profile_rules(path: Path, config, pre, top: int) -> str:
     return "\n".join(lines)
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's waited-for children so far (the workers)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def machine_busy() -> float:
+    """CPU seconds every process on the machine has used since boot (Linux /proc/stat; 0 elsewhere)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def jobs_run(path: Path, config, pipeline, jobs: int) -> tuple[float, float, float, str]:
+    """(wall s, CPU s of this process and its workers, CPU s other processes took meanwhile, JSON) of one run."""
+    from askwell import reporters, run
+
+    clear_memos()
+    gc.collect()
+    c0, k0, m0 = time.process_time(), children_cpu(), machine_busy()
+    start = time.perf_counter()
+    engine, _ = run.prepare(config, pipeline)
+    inputs = run.gather([str(path)], config)
+    report = run.report(inputs, run.check(inputs, engine, jobs=jobs), config)
+    rendered = reporters.get("json").render(report)
+    wall = time.perf_counter() - start
+    used = time.process_time() - c0 + children_cpu() - k0
+    return wall, used, max(0.0, machine_busy() - m0 - used), rendered
+
+
+def jobs_speedup(args) -> int:
+    """askwell in one process against --jobs J worker processes on the same N questions (see the docstring)."""
+    from askwell import config as config_mod
+    from askwell import parallel
+    from askwell.nlp import Pipeline
+
+    config = config_mod.load(None)
+    texts = common.corpus(args.n)
+    pipeline = Pipeline(config.model)
+    t_load, nlp = common.timed(lambda: pipeline.nlp)
+    print(f"machine: {common.machine()}")
+    print(f"corpus: {common.describe(texts)}")
+    print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')}, load {common.ms(t_load)} (once, before timing); "
+          f"workers by {parallel.start_method()}, {parallel.PARTS_PER_JOB} parts per worker, lead {parallel.LEAD}")
+    with tempfile.TemporaryDirectory(prefix="askwell-bench-") as tmp:
+        path = common.write_txt(texts, Path(tmp) / "questions.txt")
+        warm = common.write_txt(common.corpus(200, seed=7), Path(tmp) / "warm.txt")
+        for jobs in (1, args.jobs):  # untimed: first-use costs are start-up, not throughput
+            jobs_run(warm, config, pipeline, jobs)
+        times: dict[int, list[float]] = {1: [], args.jobs: []}
+        cpu: dict[int, list[float]] = {1: [], args.jobs: []}
+        other: dict[int, list[float]] = {1: [], args.jobs: []}
+        outputs: dict[int, set[str]] = {1: set(), args.jobs: set()}
+        for r in range(args.repeats):
+            for jobs in ((1, args.jobs) if r % 2 == 0 else (args.jobs, 1)):
+                wall, used, others, rendered = jobs_run(path, config, pipeline, jobs)
+                times[jobs].append(wall)
+                cpu[jobs].append(used)
+                other[jobs].append(others / wall)
+                outputs[jobs].add(rendered)
+            print(f"  repeat {r + 1}: one process {times[1][-1]:.2f} s, "
+                  f"--jobs {args.jobs} {times[args.jobs][-1]:.2f} s "
+                  f"(speed-up {times[1][-1] / times[args.jobs][-1]:.2f}); CPU {cpu[1][-1]:.2f} s vs "
+                  f"{cpu[args.jobs][-1]:.2f} s; other processes used {other[1][-1]:.2f} and "
+                  f"{other[args.jobs][-1]:.2f} of a CPU meanwhile", flush=True)
+    same = len(outputs[1] | outputs[args.jobs]) == 1
+    one, many = sum(times[1]), sum(times[args.jobs])
+    print()
+    print(common.table(
+        ["run", f"median s ({args.repeats} runs)", "range s", "questions/s", "CPU s (median, all processes)"],
+        [(label, f"{statistics.median(times[j]):.2f}", f"{min(times[j]):.2f}-{max(times[j]):.2f}",
+          f"{args.n * len(times[j]) / sum(times[j]):,.0f}", f"{statistics.median(cpu[j]):.2f}")
+         for label, j in (("askwell, one process", 1), (f"askwell --jobs {args.jobs}", args.jobs))]))
+    print()
+    ratios = [a / b for a, b in zip(times[1], times[args.jobs])]
+    print(f"speed-up of --jobs {args.jobs}: {one / many:.2f} over all {args.repeats} repeats "
+          f"(per repeat {', '.join(f'{x:.2f}' for x in ratios)}; median {statistics.median(ratios):.2f})")
+    print(f"other processes on the machine used {statistics.mean(other[1] + other[args.jobs]):.2f} of a CPU "
+          f"on average during the timed runs (the speed-up needs CPUs that are free)")
+    print(f"same JSON bytes from every run: {'yes' if same else 'NO'}")
+    return 0 if same else 1
+
+
+def crossover(args) -> int:
+    """The askwell command, one process vs --jobs J, fresh processes, at several sizes (see the docstring)."""
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    texts = common.corpus(max(sizes))
+    print(f"machine: {common.machine()}")
+    print(f"askwell check --no-cache --format json FILE, --jobs 1 against --jobs {args.jobs}; "
+          f"{args.repeats} paired runs per size, taking turns to go first")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="askwell-bench-") as tmp:
+        for size in sizes:
+            path = common.write_txt(texts[:size], Path(tmp) / f"q{size}.txt")
+            walls: dict[int, list[float]] = {1: [], args.jobs: []}
+            outputs: set[str] = set()
+            for r in range(args.repeats):
+                for jobs in ((1, args.jobs) if r % 2 == 0 else (args.jobs, 1)):
+                    cmd = [common.ASKWELL, "check", "--no-cache", "--format", "json", "--jobs", str(jobs), str(path)]
+                    start = time.perf_counter()
+                    done = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp)
+                    walls[jobs].append(time.perf_counter() - start)
+                    outputs.add(done.stdout)
+            one, many = statistics.median(walls[1]), statistics.median(walls[args.jobs])
+            ratio = sum(walls[1]) / sum(walls[args.jobs])
+            rows.append((size, f"{one:.2f}", f"{many:.2f}", f"{ratio:.2f}", "yes" if len(outputs) == 1 else "NO"))
+            print(f"  {size} questions: --jobs 1 {one:.2f} s, --jobs {args.jobs} {many:.2f} s (medians); "
+                  f"speed-up {ratio:.2f}", flush=True)
+    print()
+    print(common.table(["questions", "--jobs 1 median s", f"--jobs {args.jobs} median s", "speed-up (sum/sum)",
+                        "same output"], rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="questions (unique texts); default 10000")
@@ -237,8 +369,15 @@ def main(argv: list[str] | None = None) -> int:
                          "to go first; default 500 (--block N: one whole run per side)")
     ap.add_argument("--profile", action="store_true", help="always profile the rules-only run")
     ap.add_argument("--top", type=int, default=15, help="rows in the profile tables")
-    ap.add_argument("--jobs", type=int, default=1, help="n_process for both sides (askwell --jobs); default 1")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="compare askwell in one process with askwell --jobs JOBS instead of with bare spaCy")
+    ap.add_argument("--crossover", action="store_true",
+                    help="with --jobs: time the askwell command at several sizes (--sizes), one process vs JOBS")
+    ap.add_argument("--sizes", default="50,100,200,400,800,1600",
+                    help="questions per file for --crossover; default 50,100,200,400,800,1600")
     args = ap.parse_args(argv)
+    if args.jobs > 1:
+        return crossover(args) if args.crossover else jobs_speedup(args)
 
     from askwell import config as config_mod
     config = config_mod.load(None)  # the default preset, as for a file outside any configured project
@@ -253,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     # object, so model, components and settings are identical on both sides.
     t_load, nlp = common.timed(lambda: timed_pipe.nlp)
     print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')}, components {nlp.pipe_names}, "
-          f"batch size {batch}, n_process {args.jobs}, chunk {__import__('askwell.engine', fromlist=['CHUNK']).CHUNK}; "
+          f"batch size {batch}, chunk {__import__('askwell.engine', fromlist=['CHUNK']).CHUNK}; "
           f"load {common.ms(t_load)}")
 
     with tempfile.TemporaryDirectory(prefix="askwell-bench-") as tmp:
@@ -287,13 +426,13 @@ def main(argv: list[str] | None = None) -> int:
                 for side in (("bare", "askwell") if (r + i) % 2 == 0 else ("askwell", "bare")):
                     gc.collect()
                     if side == "bare":
-                        b_wall, b_cpu = bare_run(nlp, block_texts, batch, args.jobs)
+                        b_wall, b_cpu = bare_run(nlp, block_texts, batch)
                         wall += b_wall
                         cpu += b_cpu
                         pair["bare"] = b_wall
                     else:
-                        made, engine = _engine_for(engine, config, timed_pipe, args.jobs)
-                        block = askwell_run(block_path, config, timed_pipe, jobs=args.jobs, engine=engine)
+                        made, engine = _engine_for(engine, config, timed_pipe)
+                        block = askwell_run(block_path, config, timed_pipe, engine=engine)
                         _add(run_stages, block, made)
                         pair["askwell"] = block["total"] + made
                 block_pairs.append((pair["bare"], pair["askwell"]))
@@ -366,8 +505,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  per paired block ({len(ratios)}): median {statistics.median(ratios):.2f}, "
                   f"middle half {q[0]:.2f}-{q[2]:.2f}, range {min(ratios):.2f}-{max(ratios):.2f}")
             print(f"  95% interval of the ratio over all repeats (bootstrap over the paired blocks): {low:.2f}-{high:.2f}")
-        if args.jobs == 1:
-            print(f"  by CPU time (less sensitive to other load on the machine): {cpu_ratio:.2f}")
+        print(f"  by CPU time (less sensitive to other load on the machine): {cpu_ratio:.2f}")
         print(f"  from askwell's own work alone, paired with bare spaCy block by block: "
               f"{1e6 * alone_all / (n * runs):.0f} µs/question = {100 * share:.1f}% on top of spaCy's "
               f"{1e6 * bare_all / (n * runs):.0f} µs/question, which predicts {1 / (1 + share):.2f}")

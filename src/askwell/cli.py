@@ -99,6 +99,26 @@ class FormatFile(click.ParamType):
         return fmt, file
 
 
+class Jobs(click.ParamType):
+    """``--jobs``: a number of processes (1-64), or ``auto`` (None: the run's size decides)."""
+
+    name = "N|auto"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        """'auto' → None; otherwise a whole number from 1 to 64."""
+        if value is None or isinstance(value, int):
+            return value
+        if str(value).strip().lower() == "auto":
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is neither a number of processes nor 'auto'", param, ctx)
+        if not 1 <= number <= 64:
+            self.fail(f"{number} is not in the range 1-64", param, ctx)
+        return number
+
+
 def _same_file_twice(output: str | None, outputs: tuple[tuple[str, str], ...]) -> str | None:
     """The first file that -o and --output-format (or two --output-format values) both name, if any."""
     seen: set[str] = set()
@@ -139,8 +159,9 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @click.option("--stdin-filename", help="Read stdin as if it were this file (chooses the format, names findings).")
 @click.option("--show-config", is_flag=True, help="Print the merged config as YAML and exit.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes for the NLP stage (output order is unchanged).")
+@click.option("--jobs", "-j", type=Jobs(), default="auto", show_default=True,
+              help="Processes for the NLP and rules stage: a number, or auto (several only for runs "
+                   "big enough to gain, at most one per CPU). The output is the same for any number.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
 @click.option("--values", "show_values", is_flag=True,
               help="Text output: show a bar for every core value (by default only values scoring below 90).")
@@ -160,7 +181,7 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str | None,
           outputs: tuple[tuple[str, str], ...], config_file: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
-          model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int,
+          model: str | None, stdin_filename: str | None, show_config: bool, color: bool | None, jobs: int | None,
           statistics: bool, show_values: bool, baseline_file: Path | None, write_baseline: Path | None, no_cache: bool,
           cache_dir: Path | None, fix: bool, show_diff: bool) -> None:
     """Lint question files, folders, stdin (-) or --text drafts.
@@ -222,13 +243,13 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
 
     known = baseline_mod.read(baseline_file) if baseline_file else None
     stdin_text = _read_stdin() if "-" in paths else None
-    engine, cache = run.prepare(config, jobs, cache_dir=folder)
+    engine, cache = run.prepare(config, cache_dir=folder)
     inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename, memo=cache)
     from askwell.progress import Progress
 
     total = sum(len(qs) for _, qs in inputs.files)
     with Progress(total, sys.stderr, enabled=Progress.wanted(sys.stderr)) as bar:
-        checked = run.check(inputs, engine, cache, progress=bar.update)
+        checked = run.check(inputs, engine, cache, progress=bar.update, jobs=jobs)
     if snapshot is not None:
         snapshot.save()
     report = dataclasses.replace(run.report(inputs, checked, config, known), run=_run_info(config, found))
@@ -236,7 +257,7 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         def relint(contents: dict[str, bytes]) -> Any:
             again = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename,
                                memo=cache, contents=contents)
-            return dataclasses.replace(run.report(again, run.check(again, engine, cache), config, known),
+            return dataclasses.replace(run.report(again, run.check(again, engine, cache, jobs=jobs), config, known),
                                        run=report.run)
 
         # Stdin read as --stdin-filename is not that file: never write it.

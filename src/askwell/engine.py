@@ -29,6 +29,8 @@ CHUNK = 2000
 # Docs whose rules run together, rule by rule (see Engine.check_batch): few enough to stay in memory.
 BATCH = 64
 RuleHit = tuple[str, Hit]
+# The Context.memo key under which a file's survey-scope hits are kept (see Engine._survey).
+SURVEY_MEMO = "engine:survey-hits"
 
 
 @dataclass
@@ -181,17 +183,34 @@ class Engine:
                     found.setdefault(index, []).append((active.rule.id, hit))
         return found
 
+    def _survey(self, questions: tuple[Question, ...], context: Context) -> dict[int, list[RuleHit]]:
+        """``check_survey``, once per Context: each share of a file needs the hits on its questions."""
+        found = context.memo.get(SURVEY_MEMO)
+        if found is None:
+            found = context.memo[SURVEY_MEMO] = self.check_survey(questions, context)
+        return found  # type: ignore[return-value]
+
     def hits(self, files: list[tuple[str, tuple[Question, ...]]],
-             progress: Callable[[int], None] | None = None) -> list[list[list[RuleHit]]]:
+             progress: Callable[[int], None] | None = None,
+             spans: list[tuple[int, int]] | None = None,
+             contexts: list[Context] | None = None) -> list[list[list[RuleHit]]]:
         """Raw hits per file, per question (before placing them in the file).
 
         One NLP pass over the unique texts of all files, in chunks so that only one
-        chunk of Docs is alive at a time.
+        chunk of Docs is alive at a time.  ``spans`` (one ``(lo, hi)`` per file) limits the
+        work to questions ``lo:hi`` of each file, whose hits alone are returned: a worker's
+        share of a big file (askwell.parallel).  The rules still see the whole file through
+        its Context, so a question gets the same hits in any share; a caller that checks a
+        file in several shares passes the file's Context (``contexts``) to each, so what is
+        worked out once per file (Context.memo, the survey rules' hits) is worked out once.
         """
-        contexts = [self.context(path, qs) for path, qs in files]
-        results: list[list[list[RuleHit]]] = [[[] for _ in qs] for _, qs in files]
+        if contexts is None:
+            contexts = [self.context(path, qs) for path, qs in files]
+        bounds = spans if spans is not None else [(0, len(qs)) for _, qs in files]
+        work = [(path, qs[lo:hi]) for (path, qs), (lo, hi) in zip(files, bounds)]
+        results: list[list[list[RuleHit]]] = [[[] for _ in qs] for _, qs in work]
         by_text: dict[str, list[tuple[int, int]]] = {}
-        for f, (_, qs) in enumerate(files):
+        for f, (_, qs) in enumerate(work):
             for k, q in enumerate(qs):
                 by_text.setdefault(q.text, []).append((f, k))
         if any(a.rule.scope == "question" for a in self.rules) and by_text:
@@ -204,7 +223,7 @@ class Engine:
                         for text, doc in batch:
                             remember_text(doc, text)
                             for f, k in by_text[text]:
-                                items.append((files[f][1][k], doc, contexts[f]))
+                                items.append((work[f][1][k], doc, contexts[f]))
                                 places.append((f, k))
                         for (f, k), found in zip(places, self.check_batch(items)):
                             results[f][k] = found
@@ -212,13 +231,15 @@ class Engine:
                             forget_views(doc)
                         if progress:  # every batch, so a progress bar moves on runs of any size
                             progress(len(places))
-        for f, (_, qs) in enumerate(files):
-            for index, extra in self.check_survey(qs, contexts[f]).items():
-                results[f][index].extend(extra)
+        for f, ((_, qs), (lo, hi)) in enumerate(zip(files, bounds)):
+            if hi > lo:
+                for index, extra in self._survey(qs, contexts[f]).items():
+                    if lo <= index < hi:
+                        results[f][index - lo].extend(extra)
         if by_text:
             category = {a.rule.id: a.rule.category for a in self.rules}
             severity = {a.rule.id: a.severity for a in self.rules}
-            Rewriter(self.pipeline, self.check_batch, category, severity).apply(files, contexts, results)
+            Rewriter(self.pipeline, self.check_batch, category, severity).apply(work, contexts, results)
         return results
 
     def place(self, files: list[tuple[str, tuple[Question, ...]]],

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from askwell import baseline as baseline_mod
-from askwell import language, policy, scoring, sources
+from askwell import language, parallel, policy, scoring, sources
 from askwell.config import Config, active_rules
 from askwell.engine import Checked, Engine, RuleHit
 from askwell.model import FileError, Question, Report
@@ -71,13 +71,26 @@ def gather(paths: list[str], config: Config, texts: list[str] | None = None, std
 
 
 def check(inputs: Inputs, engine: Engine, cache: "Cache | None" = None,
-          progress: Callable[[int], None] | None = None) -> list[Checked]:
-    """Hits for every file, from the cache where the file is unchanged, then placed as findings."""
+          progress: Callable[[int], None] | None = None, jobs: int | None = 1) -> list[Checked]:
+    """Hits for every file, from the cache where the file is unchanged, then placed as findings.
+
+    Only the uncached files are checked, in ``jobs`` processes (None: as many as pay off
+    for their number of questions, ``parallel.auto_jobs``); the cache is read and written
+    here, in this process. A file whose worker failed is left out with an error naming it.
+    """
     hits: list[list[list[RuleHit]] | None] = [cache.get(qs) if cache else None for _, qs in inputs.files]
     todo = [i for i, h in enumerate(hits) if h is None]
+    failed: set[int] = set()
     if todo:
-        fresh = engine.hits([inputs.files[i] for i in todo], progress)
-        for i, result in zip(todo, fresh):
+        work = [inputs.files[i] for i in todo]
+        if jobs is None:
+            jobs = parallel.auto_jobs(sum(len(qs) for _, qs in work))
+        outcome = parallel.run_hits(engine, work, jobs, progress)
+        inputs.errors.extend(outcome.errors)
+        for i, result in zip(todo, outcome.hits):
+            if result is None:
+                failed.add(i)
+                continue
             hits[i] = result
             if cache:
                 cache.put(inputs.files[i][1], result)
@@ -85,6 +98,9 @@ def check(inputs: Inputs, engine: Engine, cache: "Cache | None" = None,
         from askwell.cache import file_key
 
         cache.save(keep={file_key(qs) for _, qs in inputs.files})
+    if failed:
+        inputs.files = [f for i, f in enumerate(inputs.files) if i not in failed]
+        hits = [h for i, h in enumerate(hits) if i not in failed]
     return engine.place(inputs.files, [h or [] for h in hits])
 
 
@@ -97,10 +113,10 @@ def report(inputs: Inputs, checked: list[Checked], config: Config, known: Counte
                                 files=inputs.file_count(), notes=inputs.notes)
 
 
-def prepare(config: Config, jobs: int = 1, pipeline: Pipeline | None = None,
+def prepare(config: Config, pipeline: Pipeline | None = None,
             cache_dir: Path | None = None) -> tuple[Engine, "Cache | None"]:
     """The engine for a run's config and, when a folder is given, its result cache."""
-    engine = Engine(config, active_rules(config), pipeline or Pipeline(config.model), n_process=jobs)
+    engine = Engine(config, active_rules(config), pipeline or Pipeline(config.model))
     if cache_dir is None:
         return engine, None
     from askwell.cache import Cache
@@ -109,10 +125,12 @@ def prepare(config: Config, jobs: int = 1, pipeline: Pipeline | None = None,
 
 
 def lint(paths: list[str], config: Config, texts: list[str] | None = None, stdin: str | None = None,
-         stdin_filename: str | None = None, jobs: int = 1, pipeline: Pipeline | None = None,
+         stdin_filename: str | None = None, jobs: int | None = 1, pipeline: Pipeline | None = None,
          cache_dir: Path | None = None, baseline: Counter | None = None) -> Report:
-    """Lint files, folders, stdin and text drafts with one config; never raises on bad input."""
-    engine, cache = prepare(config, jobs, pipeline, cache_dir)
-    inputs = gather(paths, config, texts, stdin, stdin_filename, memo=cache)
-    return report(inputs, check(inputs, engine, cache), config, baseline)
+    """Lint files, folders, stdin and text drafts with one config; never raises on bad input.
 
+    ``jobs``: processes for the NLP and rules stage (None: chosen by the run's size).
+    """
+    engine, cache = prepare(config, pipeline, cache_dir)
+    inputs = gather(paths, config, texts, stdin, stdin_filename, memo=cache)
+    return report(inputs, check(inputs, engine, cache, jobs=jobs), config, baseline)
