@@ -426,11 +426,20 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "con
 
 
 def count_clauses(doc: "Doc") -> int:
-    """Clauses in the most complex sentence: verbs heading a main, subordinate, relative or
-    conjoined clause.  Infinitive complements ("want to learn") do not count."""
+    """Clauses in the most complex sentence that asks: verbs heading a main, subordinate,
+    relative or conjoined clause.  Infinitive complements ("want to learn") do not count.
+
+    Only the question sentences are judged when the item has any: the respondent holds the
+    question's clauses in mind while answering, whereas a statement before it is read once,
+    and its burden is length, which long-question counts (preface and question together).
+    Judging the preface too reported one problem twice. An item with no question sentence
+    (a request, a statement to rate) is judged whole.
+    """
     inside = bracketed(doc_text(doc))
     most = 0
-    for sent in sentences(doc):
+    every = list(sentences(doc))
+    asking = [s for s in every if _asks(s)]
+    for sent in asking or every:
         n = sum(1 for t in span_tokens(sent) if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS and not inside[t.idx]
                 and (t.dep_ != "conj" or t.head.pos_ in ("VERB", "AUX"))
                 and (t.dep_ != "acl" or t.tag_ != "VBN"))
@@ -494,6 +503,19 @@ def bracketed(text: str) -> list[bool]:
 
 
 _BRACKET = re.compile(r"[()\[\]]")
+# A colon that ends a lead-in before a new capitalised sentence ("…the following statements: Data …").
+_LEAD_IN = re.compile(r":\s+(?=[A-Z][a-z])")
+
+
+def lead_ins_ended(text: str) -> str:
+    """``text`` with a lead-in colon before a capitalised sentence read as a full stop.
+
+    A grid instruction and its row statement ("Rate how far you agree: The notes were
+    clear."), or "Note: …", are read as two units. Flesch-Kincaid (and textstat) end
+    sentences only at . ! ?, so joined they make one sentence twice as long, which
+    alone lifts the grade by several points.
+    """
+    return _LEAD_IN.sub(". ", text) if ":" in text else text
 
 
 def without_brackets(text: str) -> str:
@@ -516,6 +538,11 @@ def without_brackets(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+def _asks(sent: "Span") -> bool:
+    """Whether a sentence is a question (ends in "?", closing quotes and marks aside)."""
+    return span_text(sent).rstrip(" \"'”’)]*_").endswith("?")
+
+
 def asked_end(doc: "Doc") -> int:
     """Where the question proper ends and answer instructions, if any, begin.
 
@@ -525,7 +552,7 @@ def asked_end(doc: "Doc") -> int:
     under instructions, not under the length of the question.
     """
     for sent in sentences(doc):
-        if span_text(sent).rstrip(" \"'”’)]*_").endswith("?"):
+        if _asks(sent):
             return sent.end_char
         root = sent.root
         if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
@@ -547,7 +574,7 @@ def metric_value(name: str, question: Question, doc: "Doc") -> float:
     if name == "clauses":
         return float(count_clauses(doc))
     if name == "grade":
-        return reading_grade(without_brackets(question.text))
+        return reading_grade(lead_ins_ended(without_brackets(question.text)))
     if name == "syllables_per_word":
         return syllables_per_word(question.text)
     raise ValueError(name)
