@@ -58,9 +58,11 @@ PARTS_PER_JOB = 4
 # rules load on first use (word frequencies, syllables, compiled patterns: about 0.6 s the
 # first time), which the workers then inherit instead of each loading it again.
 LEAD = 100
-# Fewest questions worth starting worker processes for when --jobs is not given: below
-# this one process is as fast (each worker loads spaCy; benchmarks/README.md, "--jobs").
-AUTO_MIN_QUESTIONS = 400
+# Fewest uncached questions for which --jobs auto starts worker processes. The command
+# with --jobs 2 against one process on a quiet 2-CPU machine (benchmarks/throughput.py
+# --jobs 2 --crossover): 50 questions 1.01x, 100 1.07x, 200 1.07x, 400 1.06x, 800 1.19x
+# (3,000: 1.65x); below ~100 the gain is lost in the noise, so auto starts at 200.
+AUTO_MIN_QUESTIONS = 200
 # Seconds between checks that the parent is still there, while a worker waits for work.
 PARENT_POLL = 1.0
 # Seconds a worker gets to leave after the last part before it is terminated.
