@@ -87,7 +87,17 @@ def stem_negations(question: Question, doc: "Doc", forms: tuple[str, ...] = ("ye
                 continue
             if in_conditional(t) or in_relative(t, sent) or _agreement_seeking(t, sent):
                 continue
+            if _offered(t, sent):
+                continue
             yield sent, t
+
+
+def _offered(t: "Token", sent: "Span") -> bool:
+    """'Do we email you too often, not often enough, or about right?': the negation is one of
+    the answers the question offers, listed after a comma or an 'or', not a negative stem."""
+    if t.i == sent.start or t.doc[t.i - 1].lower_ not in (",", "or"):
+        return False
+    return any(w.lower_ == "or" and w.dep_ == "cc" for w in span_tokens(sent))
 
 
 def negative_prefixed(t: "Token") -> bool:

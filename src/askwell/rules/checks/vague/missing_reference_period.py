@@ -33,6 +33,8 @@ FREQUENCY = Needled(re.compile(r"\bhow\s+(?:often|frequently|regularly|many\s+ti
 COUNT = re.compile(r"\bhow\s+many\s+(?:\w+\s+){0,2}?(\w+?)s?\b(?=\s+(?:do|does)\b)", re.IGNORECASE)
 
 
+# Clauses that tie a habit to a situation ("…when you cycle?"): the situation is its frame of time.
+SCOPING = {"when", "whenever", "while"}
 VAGUE_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom", "usually",
                  "typically", "normally", "generally", "routinely", "constantly", "recently", "always", "never"}
 
@@ -118,5 +120,7 @@ def _unanchored(question: Question, doc: "Doc", options: dict[str, Any]) -> Iter
             continue  # past ("did") and perfect ("have you ever") questions have their own frame
         if any(c.dep_ == "advmod" and c.lower_ in VAGUE_ADVERBS for c in root.children):
             continue  # "Do you often use…": vague-quantifier reports it, with the same rewrite
+        if any(c.dep_ == "advcl" and any(m.lower_ in SCOPING for m in c.children) for c in root.children):
+            continue  # "Do you use a screen reader when you browse?": the situation frames the habit
         if root.lemma_.lower() in habits and root.pos_ == "VERB" and in_main_clause(root, sent):
             yield Hit(aux.idx, root.idx + len(root.text), suggestion=rewrite(sent, period))
