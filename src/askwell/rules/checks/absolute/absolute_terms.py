@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from askwell.rules.kinds import Phrases
     from spacy.tokens import Doc, Span
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+# The term as written: the default message's {match} would fold a line break inside "each and every".
+MESSAGES: dict[str, tuple[str, ...]] = {"extreme": ("term",)}
+
 COUNT_OR_RATE = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|other|single\s+(?:day|week|"
                            r"month|year))\b|\s+(?:day|week|month|year|morning|afternoon|evening|session|time|hour)s?\b",
                            re.IGNORECASE)
@@ -97,6 +101,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue
             if term in QUANTIFIERS and not _judgement(sent):
                 continue  # "Did you attend all sessions?": a factual check whose "no" is accurate
-            message = (f"'{m.group(0)}' leaves room only for an extreme answer: a single exception turns "
-                       "a yes into a no. Ask how often, how much or how many instead.")
-            yield Hit(start, end, message, rewrite(sent, start, end, term))
+            yield Hit.saying("extreme", start, end, term=m.group(0), suggestion=rewrite(sent, start, end, term))

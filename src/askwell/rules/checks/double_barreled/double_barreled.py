@@ -9,6 +9,7 @@ ranges ("between 1 and 5") and follow-up probes ("and why?") do not count.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
@@ -19,6 +20,9 @@ from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
+
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {"pair": ("first", "second")}
 
 ASKED_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "nsubj", "nsubjpass", "xcomp", "ccomp", "advmod", "npadvmod"}
 
@@ -285,8 +289,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if _excluded(first, cc, second, fixed) or not (second_question or _asked_about(first)):
             continue
         start, end = first.idx, second.idx + len(second.text)
-        message = (f"This asks about '{first.text}' and '{second.text}' at once; "
-                   "one answer cannot speak for both.")
         written = None if second_question else split(first, cc, second, sent)
         whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
-        yield Hit(start, end, message, rewrites=(whole,) if whole else ())
+        # Hit.saying takes no rewrites; they are added to the hit it makes.
+        yield replace(Hit.saying("pair", start, end, first=first.text, second=second.text),
+                      rewrites=(whole,) if whole else ())

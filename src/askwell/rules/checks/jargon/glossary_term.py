@@ -20,6 +20,9 @@ from askwell.rules.packs import wordlist
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {"technical": ("term", "audience")}
+
 LIST = "glosario-jargon.tsv"
 
 
@@ -62,4 +65,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if context.questions and is_subject(term, context):
             continue  # the survey's own subject: named in its title or used throughout
-        yield Hit(m.start(), m.end(), f"'{term}' is a technical term ({context.audience} may not know it).")
+        yield Hit.saying("technical", m.start(), m.end(), term=term, audience=context.audience)

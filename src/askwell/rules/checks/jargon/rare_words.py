@@ -17,6 +17,10 @@ from askwell.analysis.subject import measures_knowledge, subject_words
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+# ('rare' is the rule's default message.)
+MESSAGES: dict[str, tuple[str, ...]] = {"unknown": ("word",)}
+
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rare word token."""
@@ -54,10 +58,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue  # "healthiness", "timetabled": a common word with a plain ending
         seen.add(lowered)
         if score == 0.0:
-            yield Hit(t.idx, t.idx + len(text), f"'{text}' is not a known English word: a typo, or a term to explain?",
-                      suggestion="Check the spelling, or explain the term in the question.")
+            yield Hit.saying("unknown", t.idx, t.idx + len(text), word=text,
+                             suggestion="Check the spelling, or explain the term in the question.")
         elif score < min_zipf:
-            yield Hit(t.idx, t.idx + len(text), f"'{text}' is a rare word that some respondents will not know.")
+            yield Hit(t.idx, t.idx + len(text))  # the rule's message, with the word as its {match}
 
 
 # Derivational endings whose meaning is plain once the base is known ("helpfulness", "timetabled").

@@ -10,6 +10,10 @@ from askwell.rules.kinds import phrase_regex
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+# The term as written: the default message's {match} would fold a line break inside it.
+MESSAGES: dict[str, tuple[str, ...]] = {"listed": ("term",)}
+
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit per rejected term (case-insensitive, whole words)."""
@@ -19,4 +23,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if key not in context.memo:
         context.memo[key] = phrase_regex(context.reject)
     for m in context.memo[key].finditer(question.text):  # type: ignore[attr-defined]
-        yield Hit(m.start(), m.end(), f"'{m.group(0)}' is on this project's list of words to avoid.")
+        yield Hit.saying("listed", m.start(), m.end(), term=m.group(0))

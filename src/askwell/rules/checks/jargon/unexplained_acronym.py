@@ -79,4 +79,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             # initialism's own: one as common in English as "GP", "BBC" or "HR" is known.
             # ("SEND" or "PAN" in capitals may be a common word's frequency, not the acronym's.)
             continue
-        yield Hit(m.start(1), m.end(1), f"'{acronym}' is an acronym that is not spelled out in this survey.")
+        yield Hit(m.start(1), m.end(1))  # the rule's message, with the acronym as its {match}

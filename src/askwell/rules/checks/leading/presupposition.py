@@ -20,6 +20,10 @@ from askwell.valence import form_valence, valence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+# (A presupposing verb gets the rule's default message.)
+MESSAGES: dict[str, tuple[str, ...]] = {"premise": ("word",), "was-not": ("word",)}
+
 # Verbs of change in one direction: they presuppose the change and its direction.
 DIRECTIONAL = {"improve", "increase", "boost", "enhance", "strengthen", "worsen", "decline", "drop", "fall", "rise",
                "decrease", "deteriorate", "grow", "reduce", "damage", "spoil", "hurt", "harm", "upgrade"}
@@ -221,10 +225,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if found is None:
                 found = _trend_premise(sent)
             if found is not None:
-                yield Hit(found.idx, found.idx + len(found.text), message=(
-                    f"The question takes a premise for granted ('{found.text}'); "
-                    "respondents who disagree with it have no way to say so."),
-                    suggestion=_neutral_premise(question.text, found))
+                yield Hit.saying("premise", found.idx, found.idx + len(found.text), word=found.text,
+                                 suggestion=_neutral_premise(question.text, found))
                 continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue
@@ -236,9 +238,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             verb = next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs
                          and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)), None)
             if verb is not None:
-                yield Hit(verb.idx, verb.idx + len(verb.text), message=(
-                    f"The question assumes a positive answer ('{verb.text}'); it leaves no room to say it did not."),
-                    suggestion=hedged_rewrite(sent))
+                # The rule's message, with the verb as its {match}.
+                yield Hit(verb.idx, verb.idx + len(verb.text), suggestion=hedged_rewrite(sent))
                 continue
         # "How helpful were…": only for open items, where no scale carries the other end.
         if question.type in ("open", "unknown") and len(tokens) > 1 and tokens[0].lower_ == "how":
@@ -250,6 +251,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                     better = None  # "How useful and clear were…": double-barreled first; no balanced pair reads well
                 else:
                     better = f"How {adj.lower_} or {opposite} {rest}" if opposite else hedged_rewrite(sent)
-                yield Hit(adj.idx, adj.idx + len(adj.text), message=(
-                    f"The question assumes a positive answer ('{adj.text}'); it leaves no room to say it was not."),
-                    suggestion=better)
+                yield Hit.saying("was-not", adj.idx, adj.idx + len(adj.text), word=adj.text, suggestion=better)

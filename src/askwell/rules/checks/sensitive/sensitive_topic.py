@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from askwell.rules.kinds import Phrases
     from spacy.tokens import Doc, Token
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {"topic": ("words", "topic"), "conduct": ("word",)}
+
 # The item says why it asks or how the answer is protected: the respondent can weigh it.
 REASON = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhelps? us\b|\bconfidential\b|"
                     r"\banonymous\b|\bwe (?:only )?use (?:this|your answer)\b|\bonly to\b|\bthe reason we\b",
@@ -70,17 +73,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                     continue
                 if context.questions and is_subject(m.group(0), context):
                     continue  # a health survey asks about health: respondents came for that topic
-                yield Hit(m.start(), m.end(), message=(
-                    f"'{m.group(0)}' touches a sensitive topic ({topic.replace('_', ' ')}); say why you ask and "
-                    "offer 'Prefer not to say'."))
+                yield Hit.saying("topic", m.start(), m.end(), words=m.group(0), topic=topic.replace("_", " "))
                 return
     floor = float(options.get("min_valence", 2.0))
     behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(question.text) \
         else _stigmatised(doc, floor)
     if behaviour is not None:
-        yield Hit(behaviour.idx, behaviour.idx + len(behaviour.text), message=(
-            f"'{behaviour.text}' asks respondents to admit to something illegal or stigmatised; say why you ask, "
-            "make it easy to answer honestly, and offer 'Prefer not to say'."))
+        yield Hit.saying("conduct", behaviour.idx, behaviour.idx + len(behaviour.text), word=behaviour.text)
 
 
 def _indefinite(doc: "Doc", start: int) -> bool:
