@@ -306,6 +306,22 @@ def neighbour(question: Question, context: Context, offset: int) -> Question | N
 OPTIONAL = re.compile(r"\boptional\b|prefer not to|you (?:may|can) (?:skip|leave)|not required", re.IGNORECASE)
 
 
+# A sentence that says why the question is asked, how the answer is protected, or that it may
+# be left out: the reassurance Bradburn, Sudman & Wansink (2004) recommend before a sensitive
+# question, there by design rather than as part of what is asked.
+ASSURANCE = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhelps? us\b|\bconfidential\b|"
+                       r"\banonymous(?:ly)?\b|\bonly (?:to|so that)\b|\bthe reason we\b|\boptional\b|"
+                       r"\b(?:don't|do not|doesn't|does not) have to\b|\byou (?:may|can) (?:skip|leave)\b|"
+                       r"\bnot required\b", re.IGNORECASE)
+
+
+def assurance_spans(doc: "Doc", end: int) -> list[tuple[int, int]]:
+    """(start, end) of each statement before ``end`` that only reassures: a reason, a promise of
+    confidentiality, or leave to skip ("We ask this only to…", "You don't have to answer.")."""
+    return [(s.start_char, s.end_char) for s in sentences(doc)
+            if s.end_char <= end and not span_text(s).rstrip().endswith("?") and ASSURANCE.search(span_text(s))]
+
+
 def has_opt_out(question: Question) -> bool:
     """True when a choice lets the respondent decline, or the text says answering is optional."""
     if any(OPT_OUT.search(c.text) for c in question.choices):

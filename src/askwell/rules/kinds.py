@@ -19,6 +19,7 @@ from askwell.model import Context, Fix, Hit, Question
 from askwell.nlp import reading_grade, syllables_per_word, word_count, zipf
 from askwell.rules.checks import CHECK_MODULES
 from askwell.analysis.views import doc_text, doc_words, per_doc, sentences, span_text, span_tokens
+from askwell.analysis.stems import assurance_spans
 from askwell.rules.packs import Rule, check_messages, wordlist
 from askwell.rules.rewrites import REWRITES
 
@@ -566,7 +567,11 @@ def metric_value(name: str, question: Question, doc: "Doc") -> float:
     if name == "words":
         return float(word_count(question.text))
     if name == "question_words":
-        return float(word_count(doc_text(doc)[:asked_end(doc)]))
+        # Reassurance before a question (why it is asked, that it may be skipped) is recommended
+        # practice, not length of the question itself.
+        end = asked_end(doc)
+        text = doc_text(doc)
+        return float(word_count(text[:end]) - sum(word_count(text[a:b]) for a, b in assurance_spans(doc, end)))
     if name == "characters":
         return float(len(question.text))
     if name == "sentences":
