@@ -201,6 +201,9 @@ def is_other(text: str) -> bool:
     if re.match(r"^(?:other|others|another|something else|anything else)(?:$|\s*[(:,\-/]|\s+(?:please|not|than)\b)",
                 low):
         return True
+    if re.match(r"^(?:i|we)\s+(?:use|prefer|have|describe (?:myself|ourselves) (?:with|in))\s+(?:an?\s+)?"
+                r"(?:another|other|different)\b", low):
+        return True  # "I use another term", "I prefer a different word": the write-in of an identity list
     m = re.match(r"^(?:other|another|any other)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s*$",
                  " ".join(_PARENS.sub(" ", low).split()).strip(" .:"))
     if m and m.group(1).split()[-1] in _OTHER_NOUNS:
@@ -481,7 +484,10 @@ _ORDINAL = re.compile(
     r"probably|possibly|likely|unlikely|minor|moderate|serious|major|minimal|significant|severe|no|beginner|novice|"
     r"intermediate|advanced|expert|basic|proficient|fluent|elementary|first|second|third|last|"
     # orders of magnitude ("Dozens", "Hundreds", "Tens of thousands"): each band is above the last
-    r"dozens|hundreds|thousands|millions|billions|tens of)(?![\w'])")
+    r"dozens|hundreds|thousands|millions|billions|tens of|"
+    # sizes of an effect ("No effect … A small effect … A large effect") and spans of time
+    # ("Within a week … Longer than a month")
+    r"small|large|big|within|longer|shorter)(?![\w'])")
 
 
 def ordinal_list(choices: tuple[str, ...] | list[str]) -> bool:

@@ -24,7 +24,7 @@ CLOSED_SET = re.compile(r"\b(?:which|what|select|choose|check|tick|mark)\b[^?.]*
 OWN_PARTS = re.compile(r"\bwhich\s+(?:\w+\s+)?(?:sessions?|lessons?|modules?|days?|episodes?|parts?|sections?|"
                        r"exercises?|instructors?|helpers?|speakers?|talks?|tracks?|workshops?|events?|courses?|"
                        r"cohorts?|of (?:them|these|those))\b", re.IGNORECASE)
-ORDERED_STEM = re.compile(r"^\W*(?:how\s+(?:many|much|often|long|far|old|soon|likely|frequently|well|satisfied|"
+ORDERED_STEM = re.compile(r"^\W*(?:[^,?]{0,80},\s*)?(?:how\s+(?:many|much|often|long|far|old|soon|likely|frequently|well|satisfied|"
                           r"important|useful|helpful|easy|difficult|confident|comfortable|prepared|familiar)|"
                           r"to what extent|in what year|when\b|what year|what month|how would you rate|(?:please\s+)?rate\b)", re.IGNORECASE)
 
@@ -73,5 +73,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     asked = stem[span[0]:span[1]] if span else stem
     if CLOSED_SET.search(stem) or OWN_PARTS.search(asked) or ORDERED_STEM.search(asked):
         return
+    low = " ".join(stem.lower().split())
+    if all(lab.core.strip(" .!?") in low for lab in substantive):
+        return  # "…go up, stay the same, go down, or stop?": the question names its own answers
     last = len(texts) - 1
     yield Hit.saying("no-other", 0, len(texts[last]), choice=last, count=len(substantive))
