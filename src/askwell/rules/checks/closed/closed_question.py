@@ -12,8 +12,9 @@ Python?") offer their own answers.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
+from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, sentences, span_text, span_tokens
 from askwell.analysis.stems import by_respondent, neighbour, wh_word
@@ -26,21 +27,38 @@ if TYPE_CHECKING:  # pragma: no cover
 # a word people rate as positive or negative (VADER's lexicon: "enjoy", "useful", "fair",
 # "difficult"), a verb of attitude or judgement, or an adjective of fit or degree that VADER
 # does not rate. Only the predicate counts: "Have you used pirated software?" is a fact.
-ATTITUDE_VERBS = {"think", "feel", "find", "believe", "consider", "expect", "prefer", "want", "agree", "disagree",
-                  "approve", "suit", "meet", "matter", "deserve", "work", "go", "recommend", "mind", "care"}
-FIT_ADJECTIVES = {"enough", "right", "appropriate", "relevant", "accessible", "sufficient", "adequate", "worth",
-                  "suitable", "reasonable", "realistic", "ready", "prepared", "organised", "organized",
-                  "inclusive", "long", "short", "fast", "slow", "well", "ok", "okay"}
-# Adjectives of knowledge, ability or status: "Are you aware of…?" asks a fact.
-STATE_ADJECTIVES = {"aware", "able", "unable", "eligible", "sure", "certain", "familiar", "available", "new",
-                    "old", "responsible", "employed", "unemployed", "married", "single", "disabled", "pregnant"}
-CONSENT_VERBS = {"consent", "confirm", "permit", "allow", "authorise", "authorize", "accept"}
+# Those verdict words (attitude verbs, fit and state adjectives, feedback nouns…) are the rule's
+# options; the grammar they are looked for in stays here.
 # Predicate dependents whose words carry the judgement ("Was it *fair*?", "Did it *work for you*?").
 PREDICATE_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp", "advmod", "dobj"}
-# Nouns that ask for the respondent's words, and nouns of events a yes/no screener may ask about.
-FEEDBACK_NOUNS = {"comment", "comments", "suggestion", "suggestions", "question", "questions", "feedback", "idea",
-                  "ideas", "thought", "thoughts", "recommendation", "recommendations", "advice", "remark", "remarks"}
-EVENT_NOUNS = {"concern", "concerns", "issue", "issues", "problem", "problems"}
+# Attitude verbs that judge a thing only with the respondent as their subject ("Did you find it…"),
+# or too loosely ("Did it go…"): not verdicts after a subject that is a thing.
+NOT_OF_THINGS = {"go", "think", "feel", "find"}
+
+
+class Lists(NamedTuple):
+    """The rule's word lists (its options) as the check uses them, made once per options dict."""
+
+    attitude_verbs: frozenset[str]
+    fit_adjectives: frozenset[str]
+    state_adjectives: frozenset[str]
+    consent_verbs: frozenset[str]
+    feedback_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    standard_nouns: frozenset[str]
+    verdict_adjectives: frozenset[str]  # the fit adjectives and the other adjectives of a verdict
+    verdict_verbs: frozenset[str]  # the attitude verbs said of things and the verbs of fit
+
+
+def lists(options: dict[str, Any]) -> Lists:
+    """The verdict words of the rule's options (``per_options`` keeps them per options dict)."""
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in options[key])
+
+    attitude, fit = words("attitude_verbs"), words("fit_adjectives")
+    return Lists(attitude, fit, words("state_adjectives"), words("consent_verbs"), words("feedback_nouns"),
+                 words("event_nouns"), words("standard_nouns"), fit | words("verdict_adjectives"),
+                 (attitude | words("fit_verbs")) - NOT_OF_THINGS)
 
 AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 
@@ -100,17 +118,17 @@ def _predicate(sent: "Span") -> list["Token"]:
     return out
 
 
-def _judgement(t: "Token") -> bool:
+def _judgement(t: "Token", words: Lists) -> bool:
     """A word that asks for an evaluation: rated by the lexicon, or an attitude or fit word."""
     lemma = t.lemma_.lower()
-    if lemma in CONSENT_VERBS or (lemma == "agree" and any(c.dep_ in ("xcomp", "aux") for c in t.children)):
+    if lemma in words.consent_verbs or (lemma == "agree" and any(c.dep_ in ("xcomp", "aux") for c in t.children)):
         return False  # "Do you consent to…", "Do you agree to take part": permission, not opinion
-    if t.pos_ in ("VERB", "AUX") and lemma in ATTITUDE_VERBS:
+    if t.pos_ in ("VERB", "AUX") and lemma in words.attitude_verbs:
         # "Did the format work for you?" judges; "Do you work late?" reports a habit.
         return lemma not in ("work", "go") or not by_respondent(t)
     if t.pos_ == "NOUN" and t.dep_ not in ("attr", "ROOT"):
         return False  # "Do you have debts?": a thing owned; "Was it a success?": a judgement
-    if t.lower_ in FIT_ADJECTIVES and t.pos_ in ("ADJ", "ADV"):
+    if t.lower_ in words.fit_adjectives and t.pos_ in ("ADJ", "ADV"):
         return True
     score = valence(t.lower_) or valence(lemma)
     if t.pos_ == "VERB" and score and t.dep_ != "ROOT":
@@ -125,11 +143,11 @@ def _judgement(t: "Token") -> bool:
         return True
     # "Was the schedule crazy?": a gradable adjective as the predicate is a judgement, not a fact
     # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
-    return (t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and t.lower_ not in STATE_ADJECTIVES
+    return (t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and t.lower_ not in words.state_adjectives
             and not any(c.like_num for c in t.subtree))
 
 
-def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False) -> bool:
+def seeks_feedback(sent: "Span", words: Lists, screener: bool = False, text_box: bool = False) -> bool:
     """True when the yes/no question asks for an evaluation or for comments, not a fact.
 
     With ``screener`` (an item typed yes/no), "Were there any issues?" is a filter whose
@@ -143,21 +161,14 @@ def seeks_feedback(sent: "Span", screener: bool = False, text_box: bool = False)
             return True
         if not screener and "any" in lowered and "there" in lowered:
             return True
-        nouns = FEEDBACK_NOUNS if screener else FEEDBACK_NOUNS | EVENT_NOUNS
+        nouns = words.feedback_nouns if screener else words.feedback_nouns | words.event_nouns
         if any(t.lower_ in nouns and t.pos_ == "NOUN" for t in span_tokens(sent)):
             return True
-    return any(_judgement(t) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet")) \
-        or _evaluated(sent)
+    return any(_judgement(t, words) for t in _predicate(sent) if t.lower_ not in ("please", "ever", "still", "yet")) \
+        or _evaluated(sent, words)
 
 
-# Nouns of a standard something is measured against: "Did it live up to your expectations?"
-STANDARD_NOUNS = {"expectations", "expectation", "needs", "standard", "standards", "hopes"}
-FIT_VERBS_OF_THINGS = {"prepare", "help", "support", "satisfy", "please", "disappoint", "impress", "live"}
-VERDICT_ADJECTIVES = FIT_ADJECTIVES | {"worthwhile", "manageable", "acceptable", "satisfactory", "useful"}
-VERDICT_VERBS = (ATTITUDE_VERBS | FIT_VERBS_OF_THINGS) - {"go", "think", "feel", "find"}
-
-
-def _evaluated(sent: "Span") -> bool:
+def _evaluated(sent: "Span", words: Lists) -> bool:
     """A thing, not the respondent, judged anywhere after its subject.
 
     The parse often hides the predicate ("Was the concert *worth* the price?", "Are the
@@ -172,18 +183,19 @@ def _evaluated(sent: "Span") -> bool:
         return False
     after = subjects[0].right_edge.i
     for t in tokens:
-        if t.i > after and not t.is_punct and _verdict_word(t) and not any(
+        if t.i > after and not t.is_punct and _verdict_word(t, words) and not any(
                 a.dep_ in ("relcl", "acl", "advcl") for a in [t, *t.ancestors]):
             return True  # (a clause describing something, "a plan, agreed with the school, that…", is no verdict)
     return False
 
 
-def _verdict_word(t: "Token") -> bool:
+def _verdict_word(t: "Token", words: Lists) -> bool:
     """A fit or rated adjective, a verb of attitude or fit, or a standard to meet."""
     low = t.lower_
-    return (low in VERDICT_ADJECTIVES or low in STANDARD_NOUNS
+    return (low in words.verdict_adjectives or low in words.standard_nouns
             or (t.pos_ == "ADJ" and abs(valence(low)) >= 1.0)
-            or (t.pos_ == "VERB" and t.tag_ in ("VB", "VBG", "VBP", "VBZ") and t.lemma_.lower() in VERDICT_VERBS))
+            or (t.pos_ == "VERB" and t.tag_ in ("VB", "VBG", "VBP", "VBZ")
+                and t.lemma_.lower() in words.verdict_verbs))
 
 
 def rewrite(sent: "Span") -> str | None:
@@ -303,6 +315,7 @@ def _follow_up_item(question: Question, context: Context) -> bool:
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """Yield a hit on the auxiliary of each yes/no question sentence."""
+    verdict = per_options(options, lists)
     for sent in question_sentences(doc):
         words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
         if not words:
@@ -314,7 +327,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         # An item with a text box ("open") that asks for anything else or for comments gets
         # them whatever its wording: "Is there anything else you would like to tell us?" is
         # the accepted closing question. A judgement ("Was it useful?") is closed either way.
-        if aux is None or _alternative(sent) or not seeks_feedback(sent, screener=question.type == "yes-no",
+        if aux is None or _alternative(sent) or not seeks_feedback(sent, verdict, screener=question.type == "yes-no",
                                                                    text_box=question.type == "open"):
             continue
         if _follow_up(sent, doc) or _follow_up_item(question, context):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
@@ -41,10 +41,7 @@ def _coordinated(doc: "Doc") -> Iterator[tuple["Token", "Token", "Token"]]:
 
 
 NOUN_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship")
-CHOICE_WORDS = {"which", "whether", "prefer", "rather", "choose", "either"}
-EVALUATING = {"rate", "evaluate", "describe", "judge", "feel", "find", "assess", "grade", "score"}
-# "How often", "how many": an amount is asked, not a judgement.
-QUANTITY = {"often", "much", "many", "long", "frequently", "soon", "old", "far", "late", "early"}
+# (The words that mark a choice, ask for a judgement or ask an amount are the rule's options.)
 # Prepositions after which "A or B" lists examples or recipients, not things to judge.
 INCLUSIVE_PREPS = {"to", "from", "like", "as", "including", "with", "via", "through", "by", "for"}
 NEGATIVE_PREFIXES = ("un", "dis", "in", "im", "ir", "il", "non")
@@ -73,15 +70,25 @@ def _opposites(a: "Token", b: "Token") -> bool:
     return va * vb < 0
 
 
-def _judged_pair(first: "Token", second: "Token") -> bool:
+class Lists(NamedTuple):
+    """The rule's word lists (its options) as the check uses them, made once per options dict."""
+
+    # The binomials and near-synonym pairs that name one thing, both ways round.
+    one_thing: frozenset[tuple[str, str]]
+    choice: frozenset[str]
+    evaluating: frozenset[str]
+    quantity: frozenset[str]
+
+
+def _judged_pair(first: "Token", second: "Token", lists: Lists) -> bool:
     """Two things joined by 'or' in a question that asks for one judgement of them."""
     sent = first.sent
     lowered = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if lowered & CHOICE_WORDS or _opposites(first, second):
+    if lowered & lists.choice or _opposites(first, second):
         return False
     how_judged = any(t.lower_ == "how" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("ADJ", "ADV")
-                     and t.doc[t.i + 1].lower_ not in QUANTITY for t in sent)
-    if not (how_judged or lowered & EVALUATING):
+                     and t.doc[t.i + 1].lower_ not in lists.quantity for t in sent)
+    if not (how_judged or lowered & lists.evaluating):
         return False
     if first.dep_ == "pobj" and first.head.lower_ in INCLUSIVE_PREPS:
         return False  # "to a friend or colleague", "such as a hall or pool": any one of them will do
@@ -107,19 +114,23 @@ def _asks_again(second: "Token") -> bool:
     return False
 
 
-def _one_thing(options: dict[str, Any]) -> frozenset[tuple[str, str]]:
-    """The binomials and near-synonym pairs that name one thing, both ways round."""
+def _lists(options: dict[str, Any]) -> Lists:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in options[key])
+
     pairs = {tuple(p.lower().split(" and ", 1)) for p in options["one_thing"]}
-    return frozenset(pairs | {(b, a) for a, b in pairs})
+    return Lists(frozenset(pairs | {(b, a) for a, b in pairs}), words("choice_words"), words("evaluating"),
+                 words("quantity"))
 
 
-def _excluded(first: "Token", cc: "Token", second: "Token", fixed: frozenset[tuple[str, str]]) -> bool:
+def _excluded(first: "Token", cc: "Token", second: "Token", lists: Lists) -> bool:
     doc = first.doc
+    fixed = lists.one_thing
     if (first.lower_, second.lower_) in fixed or (first.lemma_.lower(), second.lemma_.lower()) in fixed:
         return True
     if 0 < cc.i < len(doc) - 1 and (doc[cc.i - 1].lower_, doc[cc.i + 1].lower_) in fixed:
         return True  # "rate the look and feel": the pair is fixed whatever the parse joined
-    if cc.lower_ == "or" and not _judged_pair(first, second):
+    if cc.lower_ == "or" and not _judged_pair(first, second, lists):
         # "R or Python?" offers alternatives and "easy or difficult" balances a scale; only two
         # things put up for one judgement ("rate the slides or the handouts") ask twice.
         return True
@@ -280,13 +291,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if not {"and", "&", "or", "but"} & words:
         return  # every double-barreled item joins its two things with one of these
     ranges = _scope(doc)
-    fixed = per_options(options, _one_thing)
+    lists = per_options(options, _lists)
     for first, cc, second in _coordinated(doc):
         if not any(lo <= first.i < hi for lo, hi in ranges):
             continue
         sent = first.sent
         second_question = first.dep_ == "ROOT" and _asks_again(second) and span_text(sent).rstrip().endswith("?")
-        if _excluded(first, cc, second, fixed) or not (second_question or _asked_about(first)):
+        if _excluded(first, cc, second, lists) or not (second_question or _asked_about(first)):
             continue
         start, end = first.idx, second.idx + len(second.text)
         written = None if second_question else split(first, cc, second, sent)

@@ -20,37 +20,58 @@ about the answer and are left alone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, sentences, span_tokens
 from askwell.analysis.stems import WH_TAGS, capitalise
+from askwell.rules.kinds import rarest_runs
 from askwell.valence import rated_words, valence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-MAJORITY = {"most", "many", "majority", "everyone", "everybody", "all", "nearly", "almost", "every", "thousands",
-            "hundreds", "millions"}
+# The word lists (majority words, arguing connectives, reporting and directive verbs) and the
+# crowd size are the rule's options; what stays here is English grammar.
+# Majority words that claim a crowd only as (part of) a subject: "Thousands of guests have joined".
 COUNTED = {"every", "thousands", "hundreds", "millions"}
-# A head count that reads as a crowd to follow ("Over 300 residents have signed…").
-CROWD = 100
-# Connectives that turn a preface into an argument for one answer: "Given…", "Considering…".
-ARGUING = ("given", "considering", "in light of", "in view of", "bearing in mind", "unlike", "thanks to",
-           "now that")
-# Directives from someone with standing: "The principal has asked every family to…"
-DIRECTIVE = {"ask", "urge", "encourage", "advise", "expect"}
-REPORTING = {"show", "prove", "find", "agree", "believe", "say", "tell", "recommend", "report", "know", "back",
-             "demonstrate", "suggest", "confirm", "think", "feel", "praise", "love", "want", "prefer", "support"
-             } | DIRECTIVE
-# Surface words any trigger below needs (with the rated words): the reporting verbs as they are
-# written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
-IRREGULAR = {"said", "told", "found", "thought", "felt", "knew", "known", "proven", "loved", "backed"}
-CUES = (MAJORITY | COUNTED | IRREGULAR | {"given", "considering", "light", "view", "bearing", "unlike", "thanks",
-                                          "now", "twice", "half", "aware"}
-        | {v + x for v in REPORTING for x in ("", "s", "es", "ed", "d", "n", "ing")}
-        | {v[:-1] + "ing" for v in REPORTING if v.endswith("e")})
+# Irregular forms of reporting verbs, which the suffixes below do not make ("said", "known").
+IRREGULAR = {"say": ("said",), "tell": ("told",), "find": ("found",), "think": ("thought",), "feel": ("felt",),
+             "know": ("knew", "known"), "prove": ("proven",), "love": ("loved",), "back": ("backed",),
+             "hear": ("heard",), "write": ("wrote", "written"), "see": ("saw", "seen"), "teach": ("taught",)}
+
+
+class Lists(NamedTuple):
+    """The rule's options as the check uses them, made once per options dict."""
+
+    floor: float
+    measured: frozenset[str]
+    neutral: frozenset[str]
+    majority: frozenset[str]
+    crowd: float
+    arguing: tuple[str, ...]
+    directive: frozenset[str]
+    reporting: frozenset[str]
+    # Surface words any trigger needs (with the rated words): the reporting verbs as they are
+    # written ("shows", "shown", "said", "found"), the majority words and the arguing connectives.
+    cues: frozenset[str]
+
+
+def _lists(options: dict[str, Any]) -> Lists:
+    majority = frozenset(w.lower() for w in options["majority"])
+    arguing = tuple(" ".join(p.lower().split()) for p in options["arguing"])
+    directive = frozenset(v.lower() for v in options["directive"])
+    reporting = frozenset(v.lower() for v in options["reporting"]) | directive
+    # A connective is present only if each of its words is: its rarest word will do as a cue.
+    connectives = rarest_runs(set(arguing)) or {w for p in arguing for w in p.split()}
+    cues = (majority | COUNTED | connectives | {"twice", "half", "aware"}
+            | {form for v in reporting for form in IRREGULAR.get(v, ())}
+            | {v + x for v in reporting for x in ("", "s", "es", "ed", "d", "n", "ing")}
+            | {v[:-1] + "ing" for v in reporting if v.endswith("e")})
+    return Lists(float(options["min_valence"]), frozenset(w.lower() for w in options["measured"]),
+                 frozenset(s.lower() for s in options["neutral"]), majority, float(options["crowd"]), arguing,
+                 directive, reporting, frozenset(cues))
 
 
 def _preface(doc: "Doc") -> "list[Token]":
@@ -83,40 +104,40 @@ def _neutral(tokens: "list[Token]", skip: frozenset[str]) -> bool:
     return any(s in text for s in skip)
 
 
-def _arguing(tokens: "list[Token]") -> "Token | None":
+def _arguing(tokens: "list[Token]", arguing: tuple[str, ...]) -> "Token | None":
     """The connective when the preface opens with one that argues ('Given the delays, …')."""
     text = " ".join(t.lower_ for t in tokens[:4])
-    for phrase in ARGUING:
+    for phrase in arguing:
         if text == phrase or text.startswith(phrase + " "):
             return tokens[len(phrase.split()) - 1]
     return None
 
 
-def _postposed(doc: "Doc") -> "list[Token]":
+def _postposed(doc: "Doc", arguing: tuple[str, ...]) -> "list[Token]":
     """'…, given how much children gain from music?': an argument added after the question."""
     for sent in question_sentences(doc):
         words = span_tokens(sent)
         for i, t in enumerate(words[:-1]):
             if t.text == "," and any(" ".join(w.lower_ for w in words[i + 1:i + 4]).startswith(p)
-                                     for p in ARGUING):
+                                     for p in arguing):
                 return words[i + 1:]
     return []
 
 
-def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "Token | None":
-    connective = _arguing(tokens)
+def _trigger(tokens: "list[Token]", lists: Lists) -> "Token | None":
+    connective = _arguing(tokens, lists.arguing)
     if connective is not None:
         return connective
     for t in tokens:
         low, lemma = t.lower_, t.lemma_.lower()
-        if low in MAJORITY and (t.dep_ in ("amod", "det", "predet", "nsubj", "nummod") or t.head.lower_ == "of"
+        if low in lists.majority and (t.dep_ in ("amod", "det", "predet", "nsubj", "nummod") or t.head.lower_ == "of"
                                 or any(c.dep_ == "prep" for c in t.children)):
             if low in ("nearly", "almost") and t.head.lower_ not in ("all", "everyone", "everybody"):
                 continue
             if low in COUNTED and not (t.dep_ == "nsubj" or t.head.dep_ in ("nsubj", "nsubjpass")):
                 continue  # "Thousands of guests have joined" claims; "to every household" describes
             return t
-        if lemma in REPORTING and t.pos_ == "VERB" and any(
+        if lemma in lists.reporting and t.pos_ == "VERB" and any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children):
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             # A claim needs a claimant ("Research shows", "you will know"); an imperative
@@ -124,26 +145,26 @@ def _trigger(tokens: "list[Token]", floor: float, measured: frozenset[str]) -> "
             imperative = t.tag_ == "VB" and not any(c.dep_ == "aux" for c in t.children)
             to_us = any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in t.children)
             # A directive that may come ("Your instructor may ask you to share…") sets a scene.
-            scene = lemma in DIRECTIVE and any(c.tag_ == "MD" or c.lower_ == "you" for c in t.children)
+            scene = lemma in lists.directive and any(c.tag_ == "MD" or c.lower_ == "you" for c in t.children)
             if subjects and not imperative and not to_us and not scene and not any(c.lower_ in ("we", "i") for c in subjects):
                 return t
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and (
-                lemma in REPORTING or any(c.lower_ == "aware" for c in t.children)):
+                lemma in lists.reporting or any(c.lower_ == "aware" for c in t.children)):
             return t  # "As you know, …", "As you may be aware, …": the claim passed off as shared knowledge
-        if _counted_many(t):
+        if _counted_many(t, lists.crowd):
             return t  # "More than 40,000 teams have already switched…": a head count behind one answer
         if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
             return t  # "now twice as long as five years ago"
-        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in measured and (
-                abs(valence(low)) >= floor or abs(valence(lemma)) >= floor):
+        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in lists.measured and (
+                abs(valence(low)) >= lists.floor or abs(valence(lemma)) >= lists.floor):
             return t
     return None
 
 
-def _counted_many(t: "Token") -> bool:
+def _counted_many(t: "Token", crowd: float) -> bool:
     """A large head count as the subject of a claim: '300 residents have signed', '80% of members voted'.
 
-    Large means at least ``CROWD`` people, or a share of at least half: a count of a few
+    Large means at least ``crowd`` people (the ``crowd`` option), or a share of at least half: a count of a few
     ("Two volunteers left") reports an event, not a majority to follow.
     """
     if not (t.like_num and t.dep_ == "nummod" and t.head.dep_ in ("nsubj", "nsubjpass")):
@@ -154,27 +175,22 @@ def _counted_many(t: "Token") -> bool:
         return False
     if t.head.text == "%":
         return number >= 50
-    return t.head.tag_ == "NNS" and number >= CROWD
-
-
-def _options(options: dict[str, Any]) -> tuple[float, frozenset[str], frozenset[str]]:
-    return (float(options["min_valence"]), frozenset(w.lower() for w in options["measured"]),
-            frozenset(s.lower() for s in options["neutral"]))
+    return t.head.tag_ == "NNS" and number >= crowd
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit from the start of the framing preface to its trigger word."""
-    floor, measured, neutral = per_options(options, _options)
+    lists = per_options(options, _lists)
     if "," not in question.text and len(sentences(doc)) < 2:
         return  # a preface is an earlier sentence or a clause set off by a comma
     words = doc_words(doc)
-    if rated_words(floor).isdisjoint(words) and CUES.isdisjoint(words) and not any(w[:1].isdigit() for w in words):
+    if rated_words(lists.floor).isdisjoint(words) and lists.cues.isdisjoint(words) and not any(w[:1].isdigit() for w in words):
         return  # no word that could frame: no majority, no count, no claim, no argument, no judgement
-    preface = _preface(doc) or _postposed(doc)
-    if not preface or _neutral(preface, neutral):
+    preface = _preface(doc) or _postposed(doc, lists.arguing)
+    if not preface or _neutral(preface, lists.neutral):
         return
-    trigger = _trigger(preface, floor, measured)
-    if trigger is not None and trigger.lower_ in MAJORITY and any(t.lower_ in ("n't", "not", "never") for t in preface):
+    trigger = _trigger(preface, lists)
+    if trigger is not None and trigger.lower_ in lists.majority and any(t.lower_ in ("n't", "not", "never") for t in preface):
         # "Many people don't manage to vote…": making a socially undesirable answer easy to
         # give is the recommended preface for sensitive questions, not a push.
         return

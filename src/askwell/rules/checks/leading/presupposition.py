@@ -8,7 +8,7 @@ scale items whose choices start from "not at all" are balanced by their options.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
@@ -24,32 +24,44 @@ if TYPE_CHECKING:  # pragma: no cover
 # (A presupposing verb gets the rule's default message.)
 MESSAGES: dict[str, tuple[str, ...]] = {"premise": ("word",), "was-not": ("word",)}
 
-# Verbs of change in one direction: they presuppose the change and its direction.
-DIRECTIONAL = {"improve", "increase", "boost", "enhance", "strengthen", "worsen", "decline", "drop", "fall", "rise",
-               "decrease", "deteriorate", "grow", "reduce", "damage", "spoil", "hurt", "harm", "upgrade"}
-# The directions that are themselves a verdict: "the improvements", "the upgraded seats".
-BETTER_OR_WORSE = {"improve", "enhance", "strengthen", "boost", "upgrade", "worsen", "deteriorate"}
-# Verbs that say the thing asked about did harm: "To what extent did X spoil your stay?"
-HARMED = {"spoil", "ruin", "damage", "harm", "hurt", "worsen", "undermine", "disrupt"}
-# Verbs of a change of state: "When did you give up…?", "Why did X drop?" take the change as given.
-CHANGE_OF_STATE = {"stop", "quit", "start", "begin", "drop", "fall", "rise", "decline", "improve", "worsen",
-                   "fail", "abandon", "lose"}
-EFFECT_VERBS = {"affect", "impact", "change", "influence", "shape", "harm", "hurt"}
-BLAMING_VERBS = EFFECT_VERBS | HARMED
-HEDGES = ("or oppose", "or against", "if at all", "if any", "if anything", "or not", "or dis", "or un", "or less", "or worse", "or hinder",
-          "or harm", "or no ")
 WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "how have", "how did", "how does",
         "how do", "to what extent")
 
 
-def _hedged(sent: "Span", question: Question, context: Context) -> bool:
+class Lists(NamedTuple):
+    """The rule's word lists (its options) as the check uses them, made once per options dict."""
+
+    verbs: set[str]
+    adjectives: set[str]
+    directional: frozenset[str]
+    verdict: frozenset[str]
+    harmed: frozenset[str]
+    change_of_state: frozenset[str]
+    effect: frozenset[str]
+    blaming: frozenset[str]
+    hedges: tuple[str, ...]
+    # Each verb of change, and each noun or participle made from it, mapped to the verb.
+    base_verbs: dict[str, str]
+
+
+def _lists(options: dict[str, Any]) -> Lists:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in options[key])
+
+    directional, harmed, effect = words("directional"), words("harmed"), words("effect_verbs")
+    return Lists(set(options["verbs"]), set(options["adjectives"]), directional, words("verdict"), harmed,
+                 words("change_of_state"), effect, effect | harmed, tuple(h.lower() for h in options["hedges"]),
+                 _derived_forms(directional))
+
+
+def _hedged(sent: "Span", question: Question, context: Context, lists: Lists) -> bool:
     low = span_text(sent).lower()
-    if any(h in low for h in HEDGES):
+    if any(h in low for h in lists.hedges):
         return True
     # A scale whose options include the zero answers an assumed experience ("How much did you
     # enjoy…? Not at all"), but not an assumed direction of change: "How much has it improved?
     # Not at all … A great deal" leaves no way to say it got worse.
-    if any(t.lemma_.lower() in DIRECTIONAL for t in span_tokens(sent) if t.pos_ == "VERB"):
+    if any(t.lemma_.lower() in lists.directional for t in span_tokens(sent) if t.pos_ == "VERB"):
         return False
     return any(c.text.lower().startswith(("not ", "none", "no ")) for c in _choices(question, context))
 
@@ -80,12 +92,7 @@ def hedged_rewrite(sent: "Span") -> str:
     return text
 
 
-def _words(options: dict[str, Any]) -> tuple[set[str], set[str]]:
-    """The presupposing verbs and adjectives."""
-    return set(options["verbs"]), set(options["adjectives"])
-
-
-def _negative_premise(sent: "Span", floor: float) -> "Token | None":
+def _negative_premise(sent: "Span", floor: float, effect: frozenset[str]) -> "Token | None":
     """A word of loss or blame that the wh-question takes as given.
 
     "How much time did you *lose*…", "What *problems* did the setup cause?", "How has the
@@ -105,7 +112,7 @@ def _negative_premise(sent: "Span", floor: float) -> "Token | None":
             # "What problems did…": the wh-phrase itself names the premise.
             or (t.pos_ == "NOUN" and any(c.tag_ == "WDT" for c in t.children))
             # "How has the lack of updates affected you?": the cause is given.
-            or (t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_ in EFFECT_VERBS))
+            or (t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_ in effect))
         if asked and any(c.lower_ in ("most", "least") for c in t.children):
             continue  # "Which part confused you most?": the muddiest point, chosen by the respondent
         if asked and (valence(t.lower_) <= -floor or valence(t.lemma_.lower()) <= -floor):
@@ -113,25 +120,22 @@ def _negative_premise(sent: "Span", floor: float) -> "Token | None":
     return None
 
 
-# Each verb of change, and each noun or participle made from it ("improvement", "deterioration",
-# "worsening"), mapped to the verb; a stem must keep four letters ("rising" is lemmatised "rise").
-def _derived_forms() -> dict[str, str]:
-    forms = {verb: verb for verb in DIRECTIONAL}
+def _derived_forms(directional: frozenset[str]) -> dict[str, str]:
+    """Each verb of change, and each noun or participle made from it ("improvement", "deterioration",
+    "worsening"), mapped to the verb; a stem must keep four letters ("rising" is lemmatised "rise")."""
+    forms = {verb: verb for verb in directional}
     for suffix in ("ment", "ation", "ion", "ing"):
-        for verb in sorted(DIRECTIONAL):
+        for verb in sorted(directional):
             for stem in dict.fromkeys((verb, verb.removesuffix("e"))):
                 if len(stem) >= 4:
                     forms.setdefault(stem + suffix, verb)
     return forms
 
 
-BASE_VERBS = _derived_forms()
-
-
-def _base_verb(t: "Token") -> str:
+def _base_verb(t: "Token", base_verbs: dict[str, str]) -> str:
     """The verb a noun or participle is made from: 'improvements' → improve, 'deterioration' → deteriorate."""
     lemma = t.lemma_.lower()
-    return BASE_VERBS.get(lemma, lemma)
+    return base_verbs.get(lemma, lemma)
 
 
 def _given(noun: "Token") -> bool:
@@ -143,45 +147,45 @@ def _given(noun: "Token") -> bool:
     return definite and not {"most", "more", "least", "any", "some", "further"} & set(children)
 
 
-def _trend_premise(sent: "Span") -> "Token | None":
+def _trend_premise(sent: "Span", lists: Lists) -> "Token | None":
     """A change stated as fact inside what is asked about.
 
     "How satisfied are you with the *improvements* to…", "the *upgraded* seats": the
     question grants that things got better; "How worried are you about *rising* crime?"
     grants a trend people may dispute. Respondents who think otherwise cannot say so.
     """
-    if BASE_VERBS.keys().isdisjoint(doc_words(sent.doc)):
+    if lists.base_verbs.keys().isdisjoint(doc_words(sent.doc)):
         return None  # no word of change at all (most items): the parse need not be walked
     for t in span_tokens(sent):
-        base = _base_verb(t)
-        if base not in DIRECTIONAL:
+        base = _base_verb(t, lists.base_verbs)
+        if base not in lists.directional:
             continue
-        if t.pos_ == "NOUN" and base in BETTER_OR_WORSE and t.lemma_.lower() != base and _given(t):
+        if t.pos_ == "NOUN" and base in lists.verdict and t.lemma_.lower() != base and _given(t):
             return t  # "the improvements", "the deterioration"
         if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN"):
-            if t.tag_ == "VBG" or (t.tag_ == "VBN" and base in BETTER_OR_WORSE):
+            if t.tag_ == "VBG" or (t.tag_ == "VBN" and base in lists.verdict):
                 return t  # "rising crime", "the improved website"
     return None
 
 
-def _neutral_premise(text: str, found: "Token") -> str | None:
+def _neutral_premise(text: str, found: "Token", lists: Lists) -> str | None:
     """The question with the premise made neutral: a verdict of change becomes 'changes'
     ("the improvements to" → "the changes to"), and a blaming or trend modifier goes
     ("the annoying building work", "rising crime")."""
     start, end = found.idx, found.idx + len(found.text)
-    if found.pos_ == "NOUN" and _base_verb(found) in BETTER_OR_WORSE:
+    if found.pos_ == "NOUN" and _base_verb(found, lists.base_verbs) in lists.verdict:
         return text[:start] + ("changes" if found.tag_ == "NNS" else "change") + text[end:]
     if found.dep_ == "amod":
         return drop_word(text, start, end)
     return None
 
 
-def _harm_premise(sent: "Span", floor: float) -> "Token | None":
+def _harm_premise(sent: "Span", floor: float, lists: Lists) -> "Token | None":
     """'To what extent did the *unreliable* Wi-Fi spoil your stay?': the harm, or a blamed cause, is given."""
     for t in span_tokens(sent):
-        if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in HARMED:
+        if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in lists.harmed:
             return t
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in BLAMING_VERBS:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in lists.blaming:
             for word in [t, *(c for c in t.children if c.dep_ == "amod")]:
                 if form_valence(word.lower_, word.lemma_.lower()) <= -floor:
                     return word
@@ -197,7 +201,7 @@ def _degree_premise(sent: "Span") -> "Token | None":
     return None
 
 
-def _why_premise(sent: "Span") -> "Token | None":
+def _why_premise(sent: "Span", change_of_state: frozenset[str]) -> "Token | None":
     """"Why did you find X more useful than Y?": a why-question whose clause judges or compares."""
     tokens = [t for t in span_tokens(sent) if not t.is_space and not t.is_punct]
     if len(tokens) < 4 or tokens[0].lower_ != "why" or tokens[1].lower_ in ("not", "or"):
@@ -205,28 +209,30 @@ def _why_premise(sent: "Span") -> "Token | None":
     for t in tokens[1:]:
         if t.tag_ in ("JJR", "RBR") or (t.pos_ in ("ADJ", "ADV", "VERB") and abs(valence(t.lower_)) >= 1.0):
             return t
-        if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_OF_STATE:
+        if t.pos_ == "VERB" and t.lemma_.lower() in change_of_state:
             return t  # "Why has the food quality dropped?": the drop is taken as given
     return None
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the presupposing verb or adjective."""
-    verbs, adjectives = per_options(options, _words)
+    lists = per_options(options, _lists)
+    verbs, adjectives = lists.verbs, lists.adjectives
     floor = float(options.get("min_valence", 1.0))
     for sent in question_sentences(doc):
         low = span_text(sent).lower().lstrip()
-        hedged = _hedged(sent, question, context)
+        hedged = _hedged(sent, question, context, lists)
         if not hedged:
-            found = _why_premise(sent) if low.startswith("why") else None
+            found = _why_premise(sent, lists.change_of_state) if low.startswith("why") else None
             if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
                                   or low.startswith(("in what", "to what"))):
-                found = _negative_premise(sent, floor) or _degree_premise(sent) or _harm_premise(sent, floor)
+                found = (_negative_premise(sent, floor, lists.effect) or _degree_premise(sent)
+                         or _harm_premise(sent, floor, lists))
             if found is None:
-                found = _trend_premise(sent)
+                found = _trend_premise(sent, lists)
             if found is not None:
                 yield Hit.saying("premise", found.idx, found.idx + len(found.text), word=found.text,
-                                 suggestion=_neutral_premise(question.text, found))
+                                 suggestion=_neutral_premise(question.text, found, lists))
                 continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
             continue

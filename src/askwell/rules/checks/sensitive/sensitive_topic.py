@@ -12,7 +12,7 @@ you live now, not where you were born") is not asked.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
@@ -29,45 +29,47 @@ if TYPE_CHECKING:  # pragma: no cover
 # Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
 MESSAGES: dict[str, tuple[str, ...]] = {"topic": ("words", "topic"), "conduct": ("word",)}
 
-# The item says why it asks or how the answer is protected: the respondent can weigh it.
-REASON = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhelps? us\b|\bconfidential\b|"
-                    r"\banonymous\b|\bwe (?:only )?use (?:this|your answer)\b|\bonly to\b|\bthe reason we\b",
-                    re.IGNORECASE)
 # Conduct without the right to it: no payment, permission or entitlement, against the rules, or
 # with goods that break copyright or a prescription.
 UNAUTHORISED = re.compile(r"\bwithout (?:paying|payment|permission|consent|authori[sz]ation|a (?:valid )?"
                           r"(?:ticket|licen[cs]e|permit))\b|\bnot entitled\b|\bagainst (?:our|the|your) "
                           r"(?:terms|rules|policy|law)\b|\b(?:pirated|cracked|counterfeit)\b|"
                           r"\bsomeone else's (?:prescription|medication|medicine)\b", re.IGNORECASE)
-# Verbs of feeling and opinion: a question about them asks a view, not a confession.
-FEELINGS = {"feel", "think", "worry", "believe", "rate", "consider", "agree", "support", "oppose", "say", "find"}
-# Phrases in which a topic word names something else: a field of study, a threshold, a workshop matter.
-NOT_PERSONAL = ("health sciences", "health science", "public health", "global health", "health care", "healthcare",
-                "health research", "health data", "years of age or", "age or above", "age or older", "age or over",
-                "age 18 or", "age of 18", "age group", "age range", "age bracket", "data health", "repository health",
-                "project health", "codebase health", "weight of", "weighted", "pay attention", "paid attention",
-                "race condition", "race conditions", "sex ratio", "citizen science", "citizen scientist",
-                "citizen scientists", "senior citizen")
+# The reasons, feelings and not-personal phrases are the rule's options (see its YAML).
 
 
-def _patterns(options: dict[str, Any]) -> "tuple[Phrases, list[tuple[str, Phrases]]]":
-    """One pattern for every topic's phrases, and each topic's own."""
+class Lists(NamedTuple):
+    """The rule's options as the check uses them, made once per options dict."""
+
+    anything: "Phrases"  # every topic's phrases in one pattern
+    topics: "list[tuple[str, Phrases]]"
+    # The item says why it asks or how the answer is protected: the respondent can weigh it.
+    reason: "re.Pattern[str]"
+    feelings: frozenset[str]
+    not_personal: tuple[str, ...]
+
+
+def _lists(options: dict[str, Any]) -> Lists:
     topics: dict[str, list[str]] = options["topics"]
-    return (cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
-            [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()])
+    # Plain word boundaries and single spaces, as the reasons have always been matched.
+    reason = "|".join(re.escape(" ".join(p.split())) for p in options["reasons"]) or r"(?!x)x"
+    return Lists(cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
+                 [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()],
+                 re.compile(rf"\b(?:{reason})\b", re.IGNORECASE),
+                 frozenset(v.lower() for v in options["feelings"]), tuple(options["not_personal"]))
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit on the first sensitive topic word of an item that offers no opt-out."""
     # The question itself is the problem: an item with options gets this finding on its
     # wording, and missing-prefer-not-to-say one on its options (two fixes, two places).
-    anything, topics = per_options(options, _patterns)
+    lists = per_options(options, _lists)
     text = question.text
-    if has_opt_out(question) or REASON.search(text):
+    if has_opt_out(question) or lists.reason.search(text):
         return
-    if anything.search(text):
-        hedges = hedge_spans(text, NOT_PERSONAL) + set_aside(text)
-        for topic, phrases in topics:
+    if lists.anything.search(text):
+        hedges = hedge_spans(text, lists.not_personal) + set_aside(text)
+        for topic, phrases in lists.topics:
             for m in phrases.finditer(text):
                 if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start()):
                     continue
@@ -77,7 +79,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 return
     floor = float(options.get("min_valence", 2.0))
     behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(question.text) \
-        else _stigmatised(doc, floor)
+        else _stigmatised(doc, floor, lists.feelings)
     if behaviour is not None:
         yield Hit.saying("conduct", behaviour.idx, behaviour.idx + len(behaviour.text), word=behaviour.text)
 
@@ -93,7 +95,7 @@ def _indefinite(doc: "Doc", start: int) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
-def _stigmatised(doc: "Doc", floor: float) -> "Token | None":
+def _stigmatised(doc: "Doc", floor: float, feelings: frozenset[str]) -> "Token | None":
     """A word people rate strongly negative in a question about the respondent's own conduct.
 
     "Have you ever been arrested?", "…under the influence of illegal drugs?", "Have you
@@ -105,7 +107,7 @@ def _stigmatised(doc: "Doc", floor: float) -> "Token | None":
         if subj is None or subj.lower_ not in ("you", "i"):
             continue
         root = sent_root(sent)
-        if root.pos_ != "VERB" or root.lemma_.lower() in FEELINGS:
+        if root.pos_ != "VERB" or root.lemma_.lower() in feelings:
             continue  # "How worried are you about crime?": an opinion or a state, not a confession
         for t in span_tokens(sent):
             if t.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.children):
