@@ -760,7 +760,8 @@ def _bounded_top(iv: Interval, question: str) -> bool:
     if iv.dimension == "percent" and iv.hi >= 100:
         return True
     if iv.dimension == "time":
-        if re.search(r"\b(?:a|per|each|last|past|this|every)\s+week\b", low) and iv.hi >= 7 * 24:
+        if re.search(r"\b(?:a|per|each|last|past|this|every)\s+week\b|\b(?:last|past|previous)\s+(?:7|seven)\s+days\b",
+                     low) and iv.hi >= 7 * 24:
             return True
         if re.search(r"\b(?:a|per|each|last|past|this|every)\s+day\b", low) and iv.hi >= 24:
             return True
@@ -820,14 +821,18 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
         gap = b.lo - a.hi
         if gap <= 0:
             continue
-        step = min(a.hi_step, b.lo_step)
+        # A bare zero ("None", "0") has no unit of its own: the next option's unit is its step.
+        step = b.lo_step if a.form == "single" and a.lo == a.hi == 0 else min(a.hi_step, b.lo_step)
         whole = a.hi_incl and b.lo_incl and gap <= step + 1e-9
         if whole:
             continue
         problems.append(RangeProblem("gap", ib, _gap(a, b)))
     top = order[-1][1]
+    # A worded option right after the highest band ("5-6 days", then "Every day") names the top.
+    worded_top = listed[-1] == sorted_idx[-1] and listed[-1] + 1 < len(choices) \
+        and option_kind(choices[listed[-1] + 1]) == "substantive"
     if not any(iv.form == "above" for _, iv in parsed) and math.isfinite(top.hi) and not _bounded_top(top, question) \
-            and not (has_unparsed and listed[-1] != sorted_idx[-1]):
+            and not (has_unparsed and listed[-1] != sorted_idx[-1]) and not worded_top:
         problems.append(RangeProblem(
             "top", order[-1][0],
             f"No option covers values above '{top.text.strip()}'; add an open top such as "
