@@ -39,7 +39,7 @@ OPT_OUT = re.compile(r"prefer not|rather not|decline|not to (?:say|answer|disclo
                      r"do not wish|no answer|skip|not (?:comfortable|willing) (?:answering|to answer)",
                      re.IGNORECASE)
 # Rates and counts in answer choices: they define what "often" or "regularly" mean.
-RATE = re.compile(r"\d|\b(?:once|twice|thrice|times?|daily|weekly|fortnightly|monthly|quarterly|yearly|annually|"
+RATE = re.compile(r"\d|\b(?:once|twice|thrice|times|daily|weekly|fortnightly|monthly|quarterly|yearly|annually|"
                   r"hourly|every|each|per)\b|\b(?:a|an)\s+(?:day|week|month|year|semester|term)\b", re.IGNORECASE)
 _UNIT = (r"(?:days?|weeks?|fortnights?|months?|years?|semesters?|terms?|quarters?|hours?|sessions?|lessons?|"
          r"workshops?|courses?)")

@@ -32,6 +32,8 @@ def _expletive(t: "Token", sent: "Span") -> bool:
         return False
     if t.dep_ == "expl":
         return True
+    if t.dep_ == "nsubj" and t.head.lemma_ == "take" and any(x.lower_ == "long" for x in span_tokens(sent)):
+        return True  # "How long did it take before…": the time a thing took, no referent
     clause_deps = ("xcomp", "ccomp", "csubj", "advcl")
     for x in span_tokens(sent):
         if x.i > t.i and x.dep_ in clause_deps and (x.head.i == sent_root(sent).i or x.head.head.i == sent_root(sent).i):

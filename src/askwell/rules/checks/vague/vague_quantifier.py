@@ -32,6 +32,9 @@ ASKING = {"how", "as", "so", "too", "that", "this", "more", "less", "most", "lea
 ANSWER_LENGTH = re.compile(r"\s+(?:\w+\s+)?(?:words?|sentences?|lines?|examples?|things?|points?|minutes?|seconds?|"
                            r"ideas?|reasons?|ways?|bullet)", re.IGNORECASE)
 DURATION = re.compile(r"\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+# A count in the item ("3 times", "two hours"): it defines every amount word.
+NUMBER = re.compile(r"\d|\b(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
+                    r"times)\b", re.IGNORECASE)
 FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom",
                      "infrequently", "routinely", "constantly", "usually", "typically", "normally", "generally",
                      "recently", "lately"}
@@ -41,9 +44,13 @@ AMOUNTS = {"a lot", "a great deal", "quite a bit"}
 PERIOD_WORDS = {"recently", "lately"}
 
 
-def _counted(question: Question) -> bool:
-    """A number or rate in the item or its choices: every vague word is defined."""
-    return bool(RATE.search(question.text) or choices_define_rate(question))
+def _counted(question: Question) -> str | None:
+    """'number' when a number or counted choices define every amount word; 'rate' when the item
+    only names a rate ("each day", "per week"), which defines how often but not how much ("a lot
+    of time each day" is still anyone's guess); else None."""
+    if choices_define_rate(question) or NUMBER.search(question.text):
+        return "number"
+    return "rate" if RATE.search(question.text) else None
 
 
 def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
@@ -89,7 +96,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     # A number or rate asked for defines every amount word, but not "recently": the count
     # still needs its stretch of time ("How many times have you visited it recently?").
     counted = _counted(question)
-    if counted and PERIOD_WORDS.isdisjoint(doc_words(doc)):
+    if counted == "number" and PERIOD_WORDS.isdisjoint(doc_words(doc)):
         return
     period = PERIOD.search(question.text) is not None
     hedges = hedge_spans(question.text)
@@ -97,7 +104,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         for m in regex.finditer(span_text(sent)):
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             term = m.group(0).lower()
-            if counted and term not in PERIOD_WORDS:
+            if counted == "number" and term not in PERIOD_WORDS:
+                continue
+            if counted == "rate" and term in FREQUENCY_ADVERBS and term not in PERIOD_WORDS:
                 continue
             # A stated period makes "recently" redundant; it does not say what "regularly" means.
             if inside(hedges, start, end) or (period and term in PERIOD_WORDS):
