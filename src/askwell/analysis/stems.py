@@ -149,8 +149,10 @@ def _subject(sent: "Span") -> "Token | None":
     root = sent_root(sent)
     found = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     if found is None:
-        found = next((t for t in span_tokens(sent) if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("acomp", "attr", "oprd")
-                      and t.head.head.i == root.i), None)
+        # The parser sometimes hangs the subject on a complement or on an auxiliary of the root
+        # ("The club is well run…": "club" under "is").
+        found = next((t for t in span_tokens(sent) if t.dep_ in SUBJECT_DEPS
+                      and t.head.dep_ in ("acomp", "attr", "oprd", "aux", "auxpass") and t.head.head.i == root.i), None)
     return found
 
 
