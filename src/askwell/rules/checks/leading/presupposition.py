@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
 # (A presupposing verb gets the rule's default message.)
-MESSAGES: dict[str, tuple[str, ...]] = {"premise": ("word",), "was-not": ("word",)}
+MESSAGES: dict[str, tuple[str, ...]] = {"premise": ("word",), "was-not": ("word",), "one-sided": ("word", "other")}
 
 WAYS = ("in what ways", "in which ways", "what ways", "how much", "how has", "how have", "how did", "how does",
         "how do", "to what extent")
@@ -40,6 +40,8 @@ class Lists(NamedTuple):
     effect: frozenset[str]
     blaming: frozenset[str]
     hedges: tuple[str, ...]
+    # Two-sided attitudes and their other side: "support" → "oppose".
+    sides: dict[str, str]
     # Each verb of change, and each noun or participle made from it, mapped to the verb.
     base_verbs: dict[str, str]
 
@@ -51,7 +53,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     directional, harmed, effect = words("directional"), words("harmed"), words("effect_verbs")
     return Lists(set(options["verbs"]), set(options["adjectives"]), directional, words("verdict"), harmed,
                  words("change_of_state"), effect, effect | harmed, tuple(h.lower() for h in options["hedges"]),
-                 _derived_forms(directional))
+                 {k.lower(): v.lower() for k, v in options["sides"].items()}, _derived_forms(directional))
 
 
 def _hedged(sent: "Span", question: Question, context: Context, lists: Lists) -> bool:
@@ -64,6 +66,25 @@ def _hedged(sent: "Span", question: Question, context: Context, lists: Lists) ->
     if any(t.lemma_.lower() in lists.directional for t in span_tokens(sent) if t.pos_ == "VERB"):
         return False
     return any(c.text.lower().startswith(("not ", "none", "no ")) for c in _choices(question, context))
+
+
+def _one_sided(sent: "Span", question: Question, context: Context, sides: dict[str, str]) -> "Token | None":
+    """'How much do you support the plan?': a two-sided attitude asked from one side only.
+
+    Someone who opposes the plan can answer only "Not at all", the same as someone who does
+    not care; naming both sides ("support or oppose") or offering them in the options is the fix.
+    """
+    low = span_text(sent).lower().lstrip()
+    if not low.startswith(("how much", "how strongly", "to what extent", "how far")):
+        return None
+    for t in span_tokens(sent):
+        other = sides.get(t.lemma_.lower())
+        if other is None or t.pos_ != "VERB" or t.dep_ != "ROOT":
+            continue
+        offered = low + " " + " ".join(c.text.lower() for c in _choices(question, context))
+        if other not in offered:
+            return t
+    return None
 
 
 def _choices(question: Question, context: Context) -> tuple:  # type: ignore[type-arg]
@@ -221,6 +242,11 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     floor = float(options.get("min_valence", 1.0))
     for sent in question_sentences(doc):
         low = span_text(sent).lower().lstrip()
+        side = _one_sided(sent, question, context, lists.sides)
+        if side is not None:
+            yield Hit.saying("one-sided", side.idx, side.idx + len(side.text), word=side.text,
+                             other=lists.sides[side.lemma_.lower()])
+            continue
         hedged = _hedged(sent, question, context, lists)
         if not hedged:
             found = _why_premise(sent, lists.change_of_state) if low.startswith("why") else None
