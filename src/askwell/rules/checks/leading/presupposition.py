@@ -203,9 +203,13 @@ def _neutral_premise(text: str, found: "Token", lists: Lists) -> str | None:
 
 def _harm_premise(sent: "Span", floor: float, lists: Lists) -> "Token | None":
     """'To what extent did the *unreliable* Wi-Fi spoil your stay?': the harm, or a blamed cause, is given."""
-    for t in span_tokens(sent):
+    tokens = span_tokens(sent)
+    for t in tokens:
         if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in lists.harmed:
             return t
+        if t.lower_ in lists.harmed and t.pos_ == "NOUN" and any(
+                x.lower_ in ("did", "does", "do", "has", "have") and x.i < t.i for x in tokens):
+            return t  # the small model reads "did … spoil your stay" as a noun "spoil": the verb all the same
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in lists.blaming:
             for word in [t, *(c for c in t.children if c.dep_ == "amod")]:
                 if form_valence(word.lower_, word.lemma_.lower()) <= -floor:
