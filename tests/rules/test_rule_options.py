@@ -63,3 +63,22 @@ def test_these_checks_write_no_message_text_of_their_own() -> None:
                         len(node.args) > 2 or any(k.arg == "message" for k in node.keywords)):
                     leftover.append(f"{path.stem}:{node.lineno}")
     assert leftover == []
+
+
+@pytest.mark.parametrize(("rule_id", "text", "override", "fires_after"), [
+    # A lead-in the community uses to make the less flattering answer easy clears the item.
+    ("socially-desirable", "Between us, did you vote in the last local election?", "face_saving: [between us]", False),
+    # "install" asks for a judgement once it is a verb of opinion: "everyone" becomes a bar to clear.
+    ("absolute-terms", "Did everyone install the software before the workshop?", "opinion_verbs: [install]", True),
+    # Without "envision" among the scenario verbs, the item sets up no imagined situation.
+    ("hypothetical-behaviour", "Envision a rainy day. What would you teach first?", "scenario_verbs: [imagine]",
+     False),
+    # A later sentence with a follow-up verb asks for the detail, so the yes/no question is open after all.
+    ("closed-question", "Was the pace right for you? Please comment.", "follow_up_verbs: [comment]", False),
+])
+def test_the_remaining_word_lists_are_overridden_from_a_config_file(
+        tmp_path: Path, pipeline: Any, rule_id: str, text: str, override: str, fires_after: bool) -> None:
+    """hypothetical-behaviour, absolute-terms, socially-desirable and closed-question read their lists from options."""
+    assert bool(_rules_fired(load(None), pipeline, rule_id, text)) is not fires_after
+    config = _config(tmp_path, f"rules:\n  {rule_id}:\n    {override}\n")
+    assert bool(_rules_fired(config, pipeline, rule_id, text)) is fires_after

@@ -19,7 +19,7 @@ lifetime, a clear reference period with a low bar, not an extreme one.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
@@ -39,20 +39,30 @@ MESSAGES: dict[str, tuple[str, ...]] = {"extreme": ("term",)}
 COUNT_OR_RATE = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|other|single\s+(?:day|week|"
                            r"month|year))\b|\s+(?:day|week|month|year|morning|afternoon|evening|session|time|hour)s?\b",
                            re.IGNORECASE)
+# The terms, their exceptions, the quantifiers and the verbs of opinion are the rule's options;
+# what stays here is grammar: the counts and rates after "all"/"every", the parse of a judgement.
 
 
-QUANTIFIERS = {"all", "every", "everyone", "everybody", "everything", "each and every"}
-OPINION_VERBS = {"like", "enjoy", "understand", "follow", "agree", "learn", "know", "love", "appreciate", "find",
-                 "satisfy", "help", "welcome", "respect", "support"}
+class Lists(NamedTuple):
+    """The rule's options as the check uses them, made once per options dict."""
+
+    terms: "Phrases"
+    quantifiers: frozenset[str]  # absolute only where the item asks for a judgement
+    opinion_verbs: frozenset[str]
 
 
-def _judgement(sent: "Span") -> bool:
+def _lists(options: dict[str, Any]) -> Lists:
+    return Lists(cached_phrases(tuple(options["terms"])), frozenset(w.lower() for w in options["quantifiers"]),
+                 frozenset(w.lower() for w in options["opinion_verbs"]))
+
+
+def _judgement(sent: "Span", opinion_verbs: frozenset[str]) -> bool:
     """True when the sentence asks for a judgement (an adjective predicate or a verb of opinion or
     understanding), where 'all' lumps together things people judge differently."""
     for t in span_tokens(sent):
         if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd", "xcomp"):
             return True
-        if t.pos_ == "VERB" and t.lemma_.lower() in OPINION_VERBS:
+        if t.pos_ == "VERB" and t.lemma_.lower() in opinion_verbs:
             return True
     return False
 
@@ -73,13 +83,10 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
     return capitalise(f"How often {without[:1].lower()}{without[1:]}")
 
 
-def _terms(options: dict[str, Any]) -> "Phrases":
-    return cached_phrases(tuple(options["terms"]))
-
-
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each absolute word in a yes/no question or a statement to rate."""
-    regex = per_options(options, _terms)
+    lists = per_options(options, _lists)
+    regex = lists.terms
     if not regex.search(question.text):
         return  # most items hold no absolute word: skip the parse views below
     hedges = hedge_spans(question.text, options.get("exceptions", ()))
@@ -99,6 +106,6 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 continue
             if term in ("all", "every", "each") and COUNT_OR_RATE.match(question.text[end:]):
                 continue
-            if term in QUANTIFIERS and not _judgement(sent):
+            if term in lists.quantifiers and not _judgement(sent, lists.opinion_verbs):
                 continue  # "Did you attend all sessions?": a factual check whose "no" is accurate
             yield Hit.saying("extreme", start, end, term=m.group(0), suggestion=rewrite(sent, start, end, term))

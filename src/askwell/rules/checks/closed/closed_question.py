@@ -48,6 +48,8 @@ class Lists(NamedTuple):
     standard_nouns: frozenset[str]
     verdict_adjectives: frozenset[str]  # the fit adjectives and the other adjectives of a verdict
     verdict_verbs: frozenset[str]  # the attitude verbs said of things and the verbs of fit
+    how_well_verbs: frozenset[str]  # "Did the training meet your needs?" → "How well did…"
+    follow_up_verbs: frozenset[str]  # "Please explain.": a later sentence that asks for the detail
 
 
 def lists(options: dict[str, Any]) -> Lists:
@@ -58,7 +60,7 @@ def lists(options: dict[str, Any]) -> Lists:
     attitude, fit = words("attitude_verbs"), words("fit_adjectives")
     return Lists(attitude, fit, words("state_adjectives"), words("consent_verbs"), words("feedback_nouns"),
                  words("event_nouns"), words("standard_nouns"), fit | words("verdict_adjectives"),
-                 (attitude | words("fit_verbs")) - NOT_OF_THINGS)
+                 (attitude | words("fit_verbs")) - NOT_OF_THINGS, words("how_well_verbs"), words("follow_up_verbs"))
 
 AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 
@@ -198,7 +200,7 @@ def _verdict_word(t: "Token", words: Lists) -> bool:
                 and t.lemma_.lower() in words.verdict_verbs))
 
 
-def rewrite(sent: "Span") -> str | None:
+def rewrite(sent: "Span", verdict: Lists) -> str | None:
     """An open rewrite of a yes/no question, conservative where the parse is unsure."""
     words = [t for t in span_tokens(sent) if not t.is_space]
     lowered = [t.lower_ for t in words]
@@ -231,14 +233,10 @@ def rewrite(sent: "Span") -> str | None:
         # "Did you find the evening useful?" → "How useful did you find the evening?"
         thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
         return f"How {words[-2].lower_} did you find {thing}?"
-    return _degree_rewrite(words, lowered)
+    return _degree_rewrite(words, lowered, verdict.how_well_verbs)
 
 
-# Verbs whose yes/no question is really about degree of fit: "Did the training meet your needs?"
-FIT_VERBS = {"meet", "suit", "work", "fit", "match", "cover", "reflect", "prepare", "answer", "explain"}
-
-
-def _degree_rewrite(words: "list[Token]", lowered: list[str]) -> str | None:
+def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozenset[str]) -> str | None:
     """The "How ADJ…" or "What, if anything,…" form a person would write, where the parse allows.
 
     Only sentences that open with their auxiliary; no general template reads as English
@@ -284,21 +282,18 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str]) -> str | None:
             subject = [t for t in body[3:k - 1] if t.lower_ != "that"]
             return f"How {adjective.lower_} {aux} you {words[2].lower_} {join(subject)} {body[k - 1].lower_}?"
     verb = next((t for t in body[1:] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
-    if aux in ("do", "does", "did") and verb is not None and verb.lemma_ in FIT_VERBS and lowered[1] != "you":
+    if aux in ("do", "does", "did") and verb is not None and verb.lemma_ in how_well and lowered[1] != "you":
         # "Did the training meet your needs?" → "How well did the training meet your needs?"
         return f"How well {aux} {join(body[1:])}?"
     return None
 
 
-FOLLOW_UP = {"explain", "describe", "tell", "specify", "list", "say", "give", "share", "elaborate", "detail"}
-
-
-def _follow_up(sent: "Span", doc: "Doc") -> bool:
+def _follow_up(sent: "Span", doc: "Doc", follow_up_verbs: frozenset[str]) -> bool:
     """A later sentence of the item that asks for the detail: a wh-question or 'Please explain.'."""
     for later in sentences(doc):
         if later.start <= sent.start:
             continue
-        if wh_word(later) is not None or any(t.lemma_.lower() in FOLLOW_UP and t.dep_ == "ROOT" for t in later):
+        if wh_word(later) is not None or any(t.lemma_.lower() in follow_up_verbs and t.dep_ == "ROOT" for t in later):
             return True
     return False
 
@@ -321,7 +316,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if not words:
             continue
         if words[0].lower_ in ("any", "anything") and len(words) <= 3:
-            yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent))
+            yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent, verdict))
             continue
         aux = _inverted(sent)
         # An item with a text box ("open") that asks for anything else or for comments gets
@@ -330,11 +325,11 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if aux is None or _alternative(sent) or not seeks_feedback(sent, verdict, screener=question.type == "yes-no",
                                                                    text_box=question.type == "open"):
             continue
-        if _follow_up(sent, doc) or _follow_up_item(question, context):
+        if _follow_up(sent, doc, verdict.follow_up_verbs) or _follow_up_item(question, context):
             continue  # "Are there other resources? What were they?": the open follow-up is there
         if any(t.dep_ == "expl" for t in span_tokens(sent)) and "anything" not in doc_words(doc):
             continue  # "Were there enough helpers?", "Were there any issues?": a count or a screener
         if len(words) > 1 and words[1].lower_ in ("n't", "not"):
             # "Don't you agree…?" is agreement-seeking; that rule explains it better.
             continue
-        yield Hit(aux.idx, aux.idx + len(aux.text), suggestion=rewrite(sent))
+        yield Hit(aux.idx, aux.idx + len(aux.text), suggestion=rewrite(sent, verdict))

@@ -21,7 +21,7 @@ you plan to use?"): a plan is a present state the respondent can report.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
@@ -31,20 +31,41 @@ from askwell.analysis.stems import form, inverted_aux, sent_root, stem_sentences
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
+# The word lists (action verbs, verbs of wanting, scenario and suggestion verbs) are the rule's
+# options; what stays here is English grammar: modals, wh-phrases of amount, dependency labels.
 MODALS = {"would", "will", "'d", "'ll", "wo", "’d", "’ll"}
-DESIRE = {"like", "love", "want", "consider", "prefer", "try", "be"}
 AMOUNT_WH = ("how much", "how many", "how often", "how long", "what price", "what amount", "how frequently")
+
+
+class Lists(NamedTuple):
+    """The rule's options as the check uses them, made once per options dict."""
+
+    actions: frozenset[str]
+    exempt: frozenset[str]  # main verbs that make a question a request or a rating
+    desire: frozenset[str]  # verbs whose 'to' clause names the action, and the copula of 'be willing to'
+    scenario: frozenset[str]
+    suggesting: frozenset[str]
+
+
+def _lists(options: dict[str, Any]) -> Lists:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in options[key])
+
+    # "be" is grammar, not a wish: "Would you be willing to pay…" names its action under the copula.
+    return Lists(words("actions"), words("not_actions"), words("desire_verbs") | {"be"}, words("scenario_verbs"),
+                 words("suggestion_verbs"))
 
 
 def _modal(verb: "Token") -> "Token | None":
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
 
 
-def _action(verb: "Token", actions: set[str]) -> "Token | None":
+def _action(verb: "Token", lists: Lists) -> "Token | None":
     """The action verb a predicate asks about: the verb itself, or the one after 'like to', 'be willing to'."""
+    actions = lists.actions
     if verb.lemma_.lower() in actions and verb.pos_ == "VERB":
         return verb
-    if verb.lemma_.lower() in DESIRE:
+    if verb.lemma_.lower() in lists.desire:
         for c in verb.children:
             target = c
             if c.dep_ == "acomp" and c.lower_ in ("willing", "able", "ready", "prepared", "interested"):
@@ -76,37 +97,30 @@ def _suggest(sent: "Span", action: "Token", modal: "Token") -> str:
     return f"How likely are you to {rest}?"
 
 
-def _verbs(options: dict[str, Any]) -> tuple[set[str], set[str]]:
-    """The action verbs, and the main verbs that make a question a request or a rating."""
-    return {a.lower() for a in options["actions"]}, {a.lower() for a in options["not_actions"]}
-
-
-IMAGINE = {"imagine", "suppose", "pretend", "picture", "assume", "envision", "envisage"}
-SUGGESTING = {"change", "improve", "add", "remove", "suggest", "recommend", "fix", "do", "keep", "drop"}
 CONDITIONAL_MODALS = {"would", "could", "might", "'d", "’d"}
 
 
-def _scenario(doc: "Doc") -> "Token | None":
+def _scenario(doc: "Doc", imagine: frozenset[str]) -> "Token | None":
     """'Imagine…', 'Suppose…', 'What if…': the item sets up a situation that is not real."""
     for sent in sentences(doc):
         words = [t for t in span_tokens(sent) if not t.is_space]
         if not words:
             continue
         first = words[0]
-        if first.lemma_.lower() in IMAGINE and first.tag_ in ("VB", "VBP"):
+        if first.lemma_.lower() in imagine and first.tag_ in ("VB", "VBP"):
             return first
         if len(words) > 1 and first.lower_ == "what" and words[1].lower_ == "if":
             return words[1]  # "What if…", not "What, if anything, …"
     return None
 
 
-def _counterfactual_wh(sent: "Span") -> "Token | None":
+def _counterfactual_wh(sent: "Span", suggesting: frozenset[str]) -> "Token | None":
     """'If you had a second instructor, how would you…', 'How likely would you be to… if…'."""
     modal = next((t for t in span_tokens(sent) if t.lower_ in CONDITIONAL_MODALS and t.tag_ == "MD"), None)
     if modal is None or subject(sent) is None or subject(sent).lower_ not in ("you", "i", "we"):
         return None
     root = sent_root(sent)
-    if root.lemma_.lower() in SUGGESTING:
+    if root.lemma_.lower() in suggesting:
         return None  # "If you could change one thing, what would it be?": a request for suggestions
     if _counterfactual(sent) or any(t.lower_ == "if" and t.dep_ == "mark" for t in span_tokens(sent)):
         return modal
@@ -118,13 +132,13 @@ def _counterfactual_wh(sent: "Span") -> "Token | None":
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit from the modal to the action it predicts."""
-    scenario = _scenario(doc)
+    lists = per_options(options, _lists)
+    scenario = _scenario(doc, lists.scenario)
     if scenario is not None:
         yield Hit(scenario.idx, scenario.idx + len(scenario.text))
         return
     if MODALS.isdisjoint(doc_words(doc)):
         return  # every other hit starts at a modal ("would", "will"): without one there is nothing to find
-    actions, exempt = per_options(options, _verbs)
     for sent in stem_sentences(doc):
         kind = form(sent)
         root = sent_root(sent)
@@ -132,7 +146,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if subj is None or subj.lower_ not in ("you", "i", "we"):
             continue
         low = span_text(sent).lower()
-        if ("how likely" in low or "likelihood" in low) and _counterfactual_wh(sent) is None:
+        if ("how likely" in low or "likelihood" in low) and _counterfactual_wh(sent, lists.suggesting) is None:
             continue
         modal = _modal(root)
         progressive = root.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in root.children)
@@ -140,12 +154,12 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue  # "Will you be attending…": an arrangement, not a prediction
         if modal is not None and root.lemma_.lower() in ("like", "love", "want", "prefer"):
             continue  # "Would you want to…", "Would you like to…": a preference today, not a prediction
-        if modal is not None and root.lemma_.lower() not in exempt:
-            action = _action(root, actions)
+        if modal is not None and root.lemma_.lower() not in lists.exempt:
+            action = _action(root, lists)
             if kind == "wh":
                 if root.lemma_.lower() in ("like", "love", "prefer", "want"):
                     continue  # "How much time would you like to spend…": a preference today, not a prediction
-                conditional = _counterfactual_wh(sent)
+                conditional = _counterfactual_wh(sent, lists.suggesting)
                 if conditional is not None:
                     yield Hit(conditional.idx, root.idx + len(root.text))
                     continue

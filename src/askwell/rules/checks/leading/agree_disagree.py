@@ -21,6 +21,9 @@ from askwell.analysis.views import question_sentences, span_text
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+# Both patterns are grammar, not vocabulary, so they stay here rather than in the rule's options:
+# the construction "(to what extent) do/would you agree (or disagree) that/with" and the determiners
+# of a grid stem ("with the following statements"). A community has no words of its own to add.
 ASKS_ASSENT = re.compile(
     r"\b(?:(?:to what extent|how much|how strongly|how far)\s+)?(?:do|would|did|will)\s+you\s+"
     r"(?:agree|disagree)(?:\s+or\s+(?:agree|disagree))?\s+(?:that\b|with\b)", re.IGNORECASE)

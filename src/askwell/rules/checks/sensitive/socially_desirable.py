@@ -10,7 +10,7 @@ a choice to decline.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
@@ -20,28 +20,37 @@ from askwell.analysis.stems import form, has_opt_out, in_conditional, sent_root,
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-FACE_SAVING = re.compile(r"\b(?:not everyone|some people|many people|(?:it'?s|it is) (?:ok|okay|fine)|"
-                         r"no (?:right|wrong) "
-                         r"answers?|for (?:many|various|a variety of) reasons|don'?t always|do not always|"
-                         r"(?:were|are) (?:not )?able to|have (?:had )?(?:the )?(?:time|chance))\b", re.IGNORECASE)
+# The behaviours and the face-saving lead-ins are the rule's options (see its YAML).
 
 
-def _behaviours(options: dict[str, Any]) -> tuple[set[str], dict[str, list[str]]]:
-    """The behaviour verbs, and the common verbs that count only with one of their objects."""
-    verbs = {v.lower() for v in options["verbs"]}
-    return verbs, {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()}
+class Lists(NamedTuple):
+    """The rule's options as the check uses them, made once per options dict."""
+
+    verbs: frozenset[str]
+    objects: dict[str, list[str]]  # common verbs that count only with one of their objects
+    # A lead-in that makes the less flattering answer easy to give ("Not everyone has time to…").
+    face_saving: "re.Pattern[str]"
+
+
+def _lists(options: dict[str, Any]) -> Lists:
+    # Whole words, case-insensitive, single spaces; an apostrophe may be left out ("dont always").
+    body = "|".join(re.escape(" ".join(p.split())).replace("'", "'?") for p in options["face_saving"]) or r"(?!x)x"
+    return Lists(frozenset(v.lower() for v in options["verbs"]),
+                 {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()},
+                 re.compile(rf"\b(?:{body})\b", re.IGNORECASE))
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the behaviour verb (and its object) of a question the respondent may answer to look good."""
     present = doc_words(doc)
-    verbs, objects = per_options(options, _behaviours)
+    lists = per_options(options, _lists)
+    verbs, objects = lists.verbs, lists.objects
     if verbs.isdisjoint(present):
         # Common verbs ("use", "take") count only with one of their objects, which must be in the text.
         lowered = question.text.lower()
         if not any(verb in present and any(o in lowered for o in objs) for verb, objs in objects.items()):
             return  # no behaviour of the list anywhere in the item
-    if FACE_SAVING.search(question.text) or has_opt_out(question):
+    if lists.face_saving.search(question.text) or has_opt_out(question):
         return
     for sent in question_sentences(doc):
         if form(sent) not in ("yes-no", "wh"):
