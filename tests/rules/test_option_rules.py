@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from askwell.analysis import options as ol
+from askwell.rules.messages import fill
+from askwell.rules.packs import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 PACE = ("Much too slow", "A little too slow", "About right", "A little too fast", "Much too fast")
@@ -201,9 +203,47 @@ def test_counts_of_events_need_a_zero(choices: list[str], question: str, expecte
     assert _problems(choices, question) == expected
 
 
-def test_gap_message_names_the_missing_value() -> None:
+def test_a_gap_names_the_missing_value() -> None:
     (problem,) = ol.range_problems(["0", "2 - 4", "5 - 10", "More than 10"])
-    assert "No option covers 1" in problem.message
+    assert problem.variant == "gap-value" and dict(problem.values)["value"] == 1
+
+
+# One list per message variant of gapped-ranges and overlapping-ranges, with the sentence
+# askwell.analysis.options wrote before the wording moved to the rules' YAML (issue 19).
+RANGE_MESSAGES = [
+    (["0", "2 - 4", "5 - 10", "More than 10"], "", "gap-value",
+     "No option covers 1: '0' ends at 0 and '2 - 4' starts at 2."),
+    (["18-64", "Over 65"], "What is your age?", "gap-value-above",
+     "No option covers 65: '18-64' ends at 64 and 'Over 65' starts above 65."),
+    (["1-3", "7-9", "10 or more"], "", "gap-values", "No option covers 4 to 6: '1-3' ends at 3 and '7-9' starts at 7."),
+    (["Under 1", "1-3", "Over 6"], "", "gap-values-above",
+     "No option covers 4 to 6: '1-3' ends at 3 and 'Over 6' starts above 6."),
+    (["Less than 1 year", "1-2 years", "4-5 years", "More than 5 years"], "", "gap-between",
+     "No option covers the values between 2 years and 4 years: '1-2 years' ends at 2 years and '4-5 years' starts at "
+     "4 years."),
+    (["Less than 1 year", "1-2 years", "More than 3 years"], "", "gap-between-above",
+     "No option covers the values between 2 years and 3 years: '1-2 years' ends at 2 years and 'More than 3 years' "
+     "starts above 3 years."),
+    (["18-24", "25-34", "35-44"], "What is your age?", "top",
+     "No option covers values above '35-44'; add an open top such as 'More than 44'."),
+    (["$20,000–$39,999", "$40,000–$59,999", "$60,000 or more"], "", "bottom",
+     "No option covers values below '$20,000–$39,999'; add an open bottom such as 'Less than $20,000'."),
+    (["1-2", "3-5", "6+"], "How many times have you used the cluster?", "zero",
+     "The options start at '1-2', but the answer can be none: add 'None' or '0'."),
+    (["0-5", "5-10", "11 or more"], "", "overlap-value", "'5-10' overlaps '0-5': 5 fits both."),
+    (["Less than 6 months", "6-12 months", "1-2 years", "More than 2 years"], "", "overlap-value",
+     "'1-2 years' overlaps '6-12 months': 12 months fits both."),
+    (["0-10", "5-15", "16+"], "", "overlap-values", "'5-15' overlaps '0-10': values from 5 to 10 fit both."),
+]
+
+
+@pytest.mark.parametrize(("choices", "question", "variant", "message"), RANGE_MESSAGES)
+def test_range_problems_read_as_before_through_the_rules_templates(choices: list[str], question: str, variant: str,
+                                                                   message: str) -> None:
+    templates = {r.id: r.messages for r in load_rules() if r.id in ("gapped-ranges", "overlapping-ranges")}
+    (problem,) = [p for p in ol.range_problems(choices, question) if p.variant == variant]
+    rule = "overlapping-ranges" if problem.kind == "overlap" else "gapped-ranges"
+    assert fill(templates[rule][variant], problem.values) == message
 
 
 def test_question_sentence() -> None:

@@ -717,13 +717,22 @@ def ranges(choices: tuple[str, ...] | list[str]) -> list[tuple[int, Interval]] |
     return out
 
 
+# The values a range problem's message names; its rule's YAML holds the sentence.
+Values = tuple[tuple[str, str | float], ...]
+
+
 @dataclass(frozen=True)
 class RangeProblem:
-    """An overlap, a gap or an uncovered end in a range list, placed on one option."""
+    """An overlap, a gap or an uncovered end in a range list, placed on one option.
+
+    ``variant`` names the rule's message template (its YAML ``messages:``) and ``values``
+    fill it: the options as written and the numbers or bounds that make the problem.
+    """
 
     kind: str          # overlap | gap | top | bottom | zero
     index: int         # the option the finding sits on
-    message: str
+    variant: str       # the message variant: the kind, and for overlaps and gaps how the values read
+    values: Values = ()
 
 
 def _bound(iv: Interval, side: str) -> str:
@@ -740,18 +749,23 @@ def _bound(iv: Interval, side: str) -> str:
     return own
 
 
-def _gap(a: Interval, b: Interval) -> str:
-    """The message for values that fall between two neighbouring options."""
-    a_end, b_start = _bound(a, "hi"), _bound(b, "lo")
-    ends = f"'{a.text.strip()}' ends at {a_end} and '{b.text.strip()}' starts {'at' if b.lo_incl else 'above'} {b_start}"
+def _gap(a: Interval, ib: int, b: Interval) -> RangeProblem:
+    """Values that fall between two neighbouring options: one whole number, a run of them, or what lies between.
+
+    The variant says which, and whether the later option starts at its bound or above it
+    ("gap-value-above": "'18-64' ends at 64 and 'Over 65' starts above 65").
+    """
+    ends: Values = (("before", a.text.strip()), ("ends_at", _bound(a, "hi")), ("after", b.text.strip()),
+                    ("starts_at", _bound(b, "lo")))
+    starts = "" if b.lo_incl else "-above"
     if a.dimension == "plain" and a.hi_step == 1 and b.lo_step == 1:
         first = a.hi + 1 if a.hi_incl else a.hi
         last = b.lo - 1 if b.lo_incl else b.lo
         if first == last:
-            return f"No option covers {first:g}: {ends}."
+            return RangeProblem("gap", ib, "gap-value" + starts, (("value", first), *ends))
         if first < last:
-            return f"No option covers {first:g} to {last:g}: {ends}."
-    return f"No option covers the values between {a_end} and {b_start}: {ends}."
+            return RangeProblem("gap", ib, "gap-values" + starts, (("first", first), ("last", last), *ends))
+    return RangeProblem("gap", ib, "gap-between" + starts, ends)
 
 
 def _bounded_top(iv: Interval, question: str) -> bool:
@@ -809,12 +823,13 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
         if b.lo < a.hi or (b.lo == a.hi and a.hi_incl and b.lo_incl):
             if a.form == "single" and b.form == "single":
                 continue
+            options: Values = (("option", b.text.strip()), ("other", a.text.strip()))
             if b.lo == a.hi:
                 at = max(_bound(a, "hi"), _bound(b, "lo"), key=len)
-                what = f"{at} fits both"
+                problems.append(RangeProblem("overlap", ib, "overlap-value", (*options, ("value", at))))
             else:
-                what = f"values from {_bound(b, 'lo')} to {_bound(a, 'hi')} fit both"
-            problems.append(RangeProblem("overlap", ib, f"'{b.text.strip()}' overlaps '{a.text.strip()}': {what}."))
+                problems.append(RangeProblem("overlap", ib, "overlap-values",
+                                             (*options, ("low", _bound(b, "lo")), ("high", _bound(a, "hi")))))
             continue
         if not ordered:
             continue
@@ -826,31 +841,25 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
         whole = a.hi_incl and b.lo_incl and gap <= step + 1e-9
         if whole:
             continue
-        problems.append(RangeProblem("gap", ib, _gap(a, b)))
+        problems.append(_gap(a, ib, b))
     top = order[-1][1]
     # A worded option right after the highest band ("5-6 days", then "Every day") names the top.
     worded_top = listed[-1] == sorted_idx[-1] and listed[-1] + 1 < len(choices) \
         and option_kind(choices[listed[-1] + 1]) == "substantive"
     if not any(iv.form == "above" for _, iv in parsed) and math.isfinite(top.hi) and not _bounded_top(top, question) \
             and not (has_unparsed and listed[-1] != sorted_idx[-1]) and not worded_top:
-        problems.append(RangeProblem(
-            "top", order[-1][0],
-            f"No option covers values above '{top.text.strip()}'; add an open top such as "
-            f"'More than {_bound(top, 'hi')}'."))
+        problems.append(RangeProblem("top", order[-1][0], "top",
+                                     (("option", top.text.strip()), ("bound", _bound(top, "hi")))))
     bottom = order[0][1]
     age = re.search(r"\b(?:age|aged|how old|born|birth)\b", normalise(question)) or \
         any(re.search(r"\bold\b|\baged?\b", normalise(c)) for c in choices)
     if not any(iv.form == "below" for _, iv in parsed) and not has_unparsed and not age \
             and bottom.dimension != "percent" and math.isfinite(bottom.lo) \
             and bottom.lo >= 2 * bottom.lo_step and bottom.lo > 0:
-        problems.append(RangeProblem(
-            "bottom", order[0][0],
-            f"No option covers values below '{bottom.text.strip()}'; add an open bottom such as "
-            f"'Less than {_bound(bottom, 'lo')}'."))
+        problems.append(RangeProblem("bottom", order[0][0], "bottom",
+                                     (("option", bottom.text.strip()), ("bound", _bound(bottom, "lo")))))
     elif _needs_zero(parsed, choices, question):
-        problems.append(RangeProblem(
-            "zero", order[0][0],
-            f"The options start at '{bottom.text.strip()}', but the answer can be none: add 'None' or '0'."))
+        problems.append(RangeProblem("zero", order[0][0], "zero", (("option", bottom.text.strip()),)))
     return problems
 
 

@@ -16,9 +16,17 @@ from askwell.analysis import options as ol
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each:
+# the later option and the one it overlaps, as written, and the value or values they share.
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "overlap-value": ("option", "other", "value"),
+    "overlap-values": ("option", "other", "low", "high"),
+}
+
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the later of two overlapping options."""
     for problem in ol.range_problems([c.text for c in question.choices], question.text):
         if problem.kind == "overlap":
-            yield Hit(0, len(question.choices[problem.index].text), choice=problem.index, message=problem.message)
+            yield Hit.saying(problem.variant, 0, len(question.choices[problem.index].text), choice=problem.index,
+                             **dict(problem.values))
