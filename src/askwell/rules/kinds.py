@@ -5,6 +5,11 @@ signature as a coded check: ``check(question, doc, options, context) -> Iterator
 Patterns are spaCy Matcher patterns as spaCy defines them; phrase lists compile
 to regular expressions of escaped literals only, so rule files cannot make
 matching hang.
+
+Speed: each kind has one gate, and the gates live here. A phrase or substitution rule
+scans a text only when the text holds one of its phrases' rarest word runs
+(``Phrases``); a pattern rule runs only the Matchers whose literal words the Doc holds
+(``MatcherPool``).
 """
 
 from __future__ import annotations
@@ -136,10 +141,6 @@ class Phrases:
         """``phrase_regex(phrases)`` and its gate."""
         return cls(phrase_regex(phrases), rarest_runs(set(phrases)))
 
-    def decides(self, text: str) -> bool:
-        """True when the gate can answer for ``text`` (an ASCII text and gateable phrases)."""
-        return self.rare is not None and text_runs(text) is not None
-
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if could_hold(self.rare, text) else None
 
@@ -167,14 +168,6 @@ class Needled:
         return self.regex.search(text)
 
 
-def _may_match(phrases: Phrases, text: str, pool: "MatcherPool | None", doc: "Doc") -> bool:
-    """False only where a phrase rule's regex cannot match ``text``: the rule's own gate where it
-    decides, else the pool's one regex for every phrase rule (looked for once per Doc)."""
-    if phrases.decides(text):
-        return could_hold(phrases.rare, text)
-    return pool is None or pool.any_phrase(doc)
-
-
 def _render(template: str, **fields: Any) -> str:
     """Fill ``{name}`` placeholders a rule's message uses; unknown names stay as written."""
     def sub(m: re.Match[str]) -> str:
@@ -196,7 +189,7 @@ def _outside(exceptions: re.Pattern[str] | None, text: str, start: int, end: int
     return not any(m.start() <= start and end <= m.end() for m in exceptions.finditer(text))
 
 
-def build_phrase(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None) -> Check:
+def build_phrase(rule: Rule, nlp: "Language") -> Check:
     """Words or phrases, case-insensitive on word boundaries; ``lemma: true`` matches inflections."""
     phrases = _phrases(rule)
     exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
@@ -215,12 +208,8 @@ def build_phrase(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None)
 
     regex = Phrases.of(phrases)
     rewrite = REWRITES.get(rule.spec.get("rewrite", ""))
-    if pool is not None:
-        pool.add_phrases(phrases)
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if not _may_match(regex, question.text, pool, doc):
-            return
         for m in regex.finditer(question.text):
             if _outside(exceptions, question.text, m.start(), m.end()):
                 better = rewrite(question.text, m.start(), m.end()) if rewrite else None
@@ -239,17 +228,13 @@ def _match_case(text: str, start: int, source: str, replacement: str) -> str:
     return replacement
 
 
-def build_substitution(rule: Rule, nlp: "Language", pool: "MatcherPool | None" = None) -> Check:
+def build_substitution(rule: Rule, nlp: "Language") -> Check:
     """Phrase → preferred wording, with a fix that swaps it in."""
     table = {k.lower(): v for k, v in rule.spec["substitutions"].items()}
     regex = Phrases.of(list(table))
     exceptions = phrase_regex(rule.spec["exceptions"]) if rule.spec.get("exceptions") else None
-    if pool is not None:
-        pool.add_phrases(list(table))
 
     def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-        if not _may_match(regex, question.text, pool, doc):
-            return
         for m in regex.finditer(question.text):
             if not _outside(exceptions, question.text, m.start(), m.end()):
                 continue
@@ -303,7 +288,7 @@ class _RuleMatchers:
 
 
 class MatcherPool:
-    """The pattern and phrase rules of a run (one pool per Engine, not global), with cheap triggers.
+    """The pattern rules of a run (one pool per Engine, not global), with cheap triggers.
 
     A spaCy Matcher costs time for every pattern at every token, matched or not.  Most
     patterns need literal words (``{LOWER: {IN: [guys, folks]}}``); a pattern whose words
@@ -314,33 +299,6 @@ class MatcherPool:
     def __init__(self, nlp: "Language") -> None:
         self.vocab = nlp.vocab
         self.rules: dict[str, _RuleMatchers] = {}
-        # Every phrase of the run's phrase and substitution rules, and one regex for them all.
-        self.phrases: set[str] = set()
-        self._any_phrase: re.Pattern[str] | None = None
-
-    def add_phrases(self, phrases: list[str]) -> None:
-        """Register a phrase rule's phrases with the shared gate."""
-        self.phrases.update(phrases)
-        self._any_phrase = None
-
-    def any_phrase(self, doc: "Doc") -> bool:
-        """True when some registered phrase occurs in the Doc's text, looked for once per Doc.
-
-        Each phrase rule's regex is ``phrase_regex`` of its own phrases, with the same
-        word-boundary guards: where one of them matches, this one matches too, so a
-        text it finds nothing in needs none of them (most texts: one scan instead of six).
-        """
-        if self._any_phrase is None:
-            self._any_phrase = phrase_regex(sorted(self.phrases))
-        gate = self._any_phrase
-
-        def look(d: "Doc") -> bool:
-            # Phrase rules ask only where their own word-run gate cannot decide (non-ASCII text).
-            return gate.search(doc_text(d)) is not None
-
-        # Keyed by the phrase count: a rule compiled after this Doc was first looked at
-        # brings phrases the remembered answer did not cover.
-        return per_doc(doc, f"any-phrase.{len(self.phrases)}", look)
 
     def _matcher(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> Any:
         from spacy.matcher import Matcher
@@ -615,7 +573,7 @@ def build(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) -> Check
     if rule.kind == "pattern":
         return build_pattern(rule, nlp, pool)
     if rule.kind == "phrase":
-        return build_phrase(rule, nlp, pool)
+        return build_phrase(rule, nlp)
     if rule.kind == "substitution":
-        return build_substitution(rule, nlp, pool)
+        return build_substitution(rule, nlp)
     return build_metric(rule, nlp)
