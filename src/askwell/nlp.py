@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from askwell.errors import ModelError
 from askwell.lexicon import word_syllables
 from askwell.lexicon import zipf as lexicon_zipf
-from askwell.memo import MemoTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -127,14 +126,9 @@ def _textstat_sentences(text: str) -> int:
     return max(1, len(found) - short)
 
 
-# Syllables of each word as written, for ``_syllables_in``: one C-level lookup per word
-# instead of lowercasing it and calling the cached ``word_syllables``.
-_SYLLABLES: MemoTable[str, int] = MemoTable(limit=100_000)
-
-
 def _syllables_in(found: list[str]) -> int:
     """Syllables in words as textstat lists them (its count_syllables lowercases each)."""
-    return _SYLLABLES.over(found, lambda word: word_syllables(word.lower()), sum)
+    return sum([word_syllables(word.lower()) for word in found])
 
 
 @lru_cache(maxsize=4096)
