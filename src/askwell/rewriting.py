@@ -31,7 +31,7 @@ RuleHit = tuple[str, Hit]
 # Rules whose rewrite asks for a rating instead of a yes/no or an agreement: the rewrite is
 # linted as a rating item, without the options it replaces.
 RATING_REWRITES = frozenset({"closed-question", "agree-disagree"})
-Batch = Callable[[list[tuple[Question, "Doc", Context]]], list[list[RuleHit]]]
+Batch = Callable[[list[tuple[Question, "Doc", Context]], "frozenset[str] | None"], list[list[RuleHit]]]
 SHOWN = 3
 # The categories whose findings a rewrite answers: a rewrite may not bring a new one of these.
 REWRITTEN = frozenset({"leading", "closed", "double-barreled", "dismissive", "inclusive", "hypothetical",
@@ -90,6 +90,8 @@ class Rewriter:
                  severity: dict[str, str]) -> None:
         self.pipeline, self.check_batch = pipeline, check_batch
         self.category, self.severity = category, severity
+        # The rules whose findings can fail a candidate (see _passes): the re-lint runs only these.
+        self.judges = frozenset(r for r in category if category[r] in REWRITTEN or severity.get(r) == "error")
 
     def _lint(self, files: list[tuple[str, tuple[Question, ...]]], contexts: list[Context],
               wanted: dict[tuple[int, int, str], bool]) -> dict[tuple[int, int, str], list[RuleHit]]:
@@ -111,7 +113,7 @@ class Rewriter:
                                    offsets=OffsetMap.at(q.line, q.column), type="scale" if rating else q.type,
                                    choices=() if rating else q.choices, title=q.title, section=q.section),
                           docs[text], contexts[f]))
-        found = dict(zip(keys, self.check_batch(items)))
+        found = dict(zip(keys, self.check_batch(items, self.judges)))
         for doc in docs.values():
             forget_views(doc)
         return found
