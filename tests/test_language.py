@@ -132,3 +132,20 @@ def test_language_config_errors_name_file_and_key(tmp_path: Path, body: str, mes
 def test_language_in_show_config() -> None:
     assert load(None).as_dict()["language"] == "en"
     assert load(None, {"language": "off"}).language == "off"
+
+
+def test_a_cached_run_remembers_the_detectors_verdicts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwell.cache import Cache
+
+    page = tmp_path / "bi.md"
+    page.write_text("How would you rate the pace?\n\n¿Cómo valorarías el ritmo del curso?\n\n"
+                    "Quel est votre avis sur le rythme de l'atelier ?\n", encoding="utf-8")
+    config = load(None)
+    first = Cache(tmp_path, config)
+    inputs = gather([str(page)], config, memo=first)
+    first.save()
+    # A second run with the cache never asks the detector: its answers were kept.
+    monkeypatch.setattr(language, "_detected", lambda *a: pytest.fail("the detector ran again"))
+    again = gather([str(page)], config, memo=Cache(tmp_path, config))
+    assert again.files == inputs.files and again.notes == inputs.notes
+    assert "2 items not in English" in again.notes[0]

@@ -36,6 +36,7 @@ FORMAT = 4
 # Files whose entries a results cache keeps at most: this run's files first, then those it
 # already had, so runs on a few changed files (pre-commit) do not evict the rest of a repository.
 MAX_FILES = 5000
+MAX_LANGUAGES = 50_000
 
 
 def _digest(*parts: str) -> str:
@@ -139,6 +140,10 @@ class Cache:
         self.entries: dict[str, list[list[list[Any]]]] = {}
         self.sources: dict[str, list[list[Any]]] = {}
         self._sources_used: set[str] = set()
+        # The language of each item that needed the detector (language.verdict): looking it up
+        # costs loading lingua's models, more than a cached run takes otherwise.
+        self.languages: dict[str, str] = {}
+        self._languages_loaded = 0
         self.hits = 0
         self.misses = 0
         self._dirty = False
@@ -149,11 +154,14 @@ class Cache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("fingerprint") == self.fingerprint:
                 entries, known = data["entries"], data.get("sources", {})
-                if isinstance(entries, dict) and isinstance(known, dict):
+                languages = data.get("languages", {})
+                if isinstance(entries, dict) and isinstance(known, dict) and isinstance(languages, dict):
                     self.entries, self.sources = entries, known
+                    self.languages = {str(k): str(v) for k, v in languages.items()}
+                    self._languages_loaded = len(self.languages)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # Missing, corrupt or foreign: start afresh.
-            self.entries, self.sources = {}, {}
+            self.entries, self.sources, self.languages = {}, {}, {}
 
     def recall(self, path: str, data: bytes) -> tuple[Question, ...] | None:
         """The questions extracted from these very bytes last time, or None."""
@@ -200,12 +208,14 @@ class Cache:
         A run over a few files must not evict the entries of the others; past ``MAX_FILES`` the
         oldest entries this run did not use go first, so the file cannot grow forever.
         """
-        if not self._dirty:
+        if not self._dirty and len(self.languages) == self._languages_loaded:
             return
         entries = _newest_first(self.entries, keep)
         known = _newest_first(self.sources, self._sources_used)
+        # Newest verdicts are last (dict order); keep as many as the questions of MAX_FILES small files.
+        languages = dict(list(self.languages.items())[-MAX_LANGUAGES:])
         payload = {"format": FORMAT, "askwell": __version__, "fingerprint": self.fingerprint, "entries": entries,
-                   "sources": known}
+                   "sources": known, "languages": languages}
         _write(self.path, payload)
 
 

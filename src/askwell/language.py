@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, MutableMapping
 
 from askwell.model import Question
 
@@ -140,8 +140,13 @@ def foreign_evidence(tokens: list[str], text: str) -> bool:
     return any(w in FOREIGN_WORDS for w in tokens) or any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
-def verdict(text: str, candidates: tuple[str, ...] = CANDIDATES) -> Verdict:
-    """Whether ``text`` is linted (English, or in doubt) or skipped, and the language or script it is in."""
+def verdict(text: str, candidates: tuple[str, ...] = CANDIDATES,
+            known: MutableMapping[str, str] | None = None) -> Verdict:
+    """Whether ``text`` is linted (English, or in doubt) or skipped, and the language or script it is in.
+
+    ``known`` (text → language code) holds the detector's earlier answers: only items the quick
+    tests cannot decide reach the detector, and a cached run need not load it again.
+    """
     tokens = words(text)
     if obviously_english(tokens):
         return Verdict(LINTED, True)
@@ -150,6 +155,16 @@ def verdict(text: str, candidates: tuple[str, ...] = CANDIDATES) -> Verdict:
         return Verdict(other, False)
     if len(tokens) < MIN_WORDS or not foreign_evidence(tokens, text):
         return Verdict(LINTED, True)
+    if known is not None and text in known:
+        return Verdict(known[text], known[text] == LINTED)
+    found = _detected(text, candidates)
+    if known is not None:
+        known[text] = found.code
+    return found
+
+
+def _detected(text: str, candidates: tuple[str, ...]) -> Verdict:
+    """The detector's verdict on an item the quick tests could not decide."""
     try:
         values = detect(text, candidates)
     except ImportError:  # installed without its dependencies: lint as before rather than fail
@@ -166,15 +181,18 @@ def name(code: str) -> str:
     return NAMES.get(code, f"{code} script" if code[:1].isupper() else code)
 
 
-def in_language(path: str, questions: tuple[Question, ...],
-                setting: str = LINTED) -> tuple[tuple[Question, ...], str | None]:
-    """The questions to lint under the ``language:`` setting, and one note for those skipped."""
+def in_language(path: str, questions: tuple[Question, ...], setting: str = LINTED,
+                known: MutableMapping[str, str] | None = None) -> tuple[tuple[Question, ...], str | None]:
+    """The questions to lint under the ``language:`` setting, and one note for those skipped.
+
+    ``known`` remembers the detector's verdicts across runs (see ``verdict``).
+    """
     if setting == OFF:
         return questions, None
     kept: list[Question] = []
     skipped: Counter[str] = Counter()
     for question in questions:
-        v = verdict(question.text)
+        v = verdict(question.text, known=known)
         if v.linted:
             kept.append(question)
         else:

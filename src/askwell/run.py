@@ -63,7 +63,8 @@ def gather(paths: list[str], config: Config, texts: list[str] | None = None, std
         if item.note:
             inputs.notes.append(item.note)
         elif item.questions or not item.errors:  # a file with problems may still have questions to lint
-            questions, skipped = language.in_language(item.path, item.questions, config.language)
+            questions, skipped = language.in_language(item.path, item.questions, config.language,
+                                                      known=memo.languages if memo else None)
             if skipped:
                 inputs.notes.append(skipped)
             inputs.files.append((item.path, questions))

@@ -17,7 +17,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import MutableMapping, Protocol
 
 from askwell.errors import InputError, InputErrors, NotASurvey
 from askwell.model import FileError, Question
@@ -181,7 +181,10 @@ def load_bytes(data: bytes, path: str, suffix: str) -> Loaded:
 
 
 class Memo(Protocol):
-    """Extracted questions kept between runs (the result cache), looked up by name and bytes."""
+    """Extracted questions kept between runs (the result cache), looked up by name and bytes,
+    with the language the detector found for items it had to be asked about (text → code)."""
+
+    languages: MutableMapping[str, str]
 
     def recall(self, path: str, data: bytes) -> tuple[Question, ...] | None: ...
 
