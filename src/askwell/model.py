@@ -165,9 +165,10 @@ class Hit:
 
     @classmethod
     def saying(cls, variant: str, start: int, end: int, *, choice: int | None = None,
-               suggestion: str | None = None, **fields: str | int | float) -> "Hit":
+               suggestion: str | None = None, rewrites: tuple[str, ...] = (),
+               **fields: str | int | float) -> "Hit":
         """A hit whose message is the rule's template ``variant`` filled with ``fields``."""
-        return cls(start, end, suggestion=suggestion, choice=choice, variant=variant,
+        return cls(start, end, suggestion=suggestion, choice=choice, rewrites=rewrites, variant=variant,
                    fields=tuple(sorted(fields.items())))
 
 

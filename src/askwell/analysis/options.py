@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from askwell.model import Question
@@ -128,6 +128,8 @@ _NEITHER = re.compile(r"(?<![\w'])neither\b.+\b(?:nor|or)(?![\w'])")
 _YES_NO = re.compile(r"^(?:(?:definitely|probably|maybe|possibly|certainly|mostly)\s+)?(yes|no)(?![\w'])(?!\s+[a-z])"
                      r"|(?<![\w'])(yes|no)$")
 _NEG_PREFIX = ("un", "dis", "in", "im", "ir", "il")
+# "less satisfied", "more confident": a comparative right before a scale term.
+_COMPARATIVE = re.compile(r"(?<![\w'])(more|less)\s+$")
 # Small words a scale label may carry besides its scale vocabulary ("I'm more confident now").
 _FILLER = {"i", "i'm", "im", "am", "was", "is", "it", "its", "it's", "the", "a", "an", "of", "at", "all", "now",
            "too", "to", "me", "my", "about", "than", "before", "expected", "quite", "so", "nor", "neither",
@@ -222,6 +224,19 @@ def _derived_pole(word: str) -> Term | None:
     return None
 
 
+@dataclass
+class _Reading:
+    """What the words of one label say, gathered term by term (see ``label``)."""
+
+    poles: list[str] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    covered: list[tuple[int, int]] = field(default_factory=list)  # spans of scale vocabulary
+    base_weights: list[float] = field(default_factory=list)       # weights of the terms with a pole
+
+    def is_covered(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.covered)
+
+
 @lru_cache(maxsize=8192)
 def label(text: str) -> Label:
     """Classify one answer option (cached: every option rule asks about the same labels)."""
@@ -229,90 +244,118 @@ def label(text: str) -> Label:
     low = core(text)
     if kind != "substantive" or not low:
         return Label(text, low, kind if low else "none")
-    table = terms()
-    poles: list[str] = []
-    families: set[str] = set()
-    covered: list[tuple[int, int]] = []
-
     if _NEITHER.search(low):
         return Label(text, low, kind, "0", 1.0, frozenset({"neutral"}), scale_like=len(low.split()) <= 6)
+    reading = _Reading()
+    neg = _NEGATION.search(low)
+    zero = bool(_ZERO.search(low))
+    _read_yes_no(low, reading)
+    _read_terms(low, reading, neg, zero)
+    _read_derived(low, reading)
+    weight = _intensity(low, reading, neg)
+    pole, weight = _pole(reading, zero, weight)
+    leftover = [w.group(0) for w in _WORD.finditer(low)
+                if not reading.is_covered(w.start()) and w.group(0) not in _FILLER]
+    scale_like = (pole is not None or bool(reading.families)) and len(leftover) <= 2 and len(low.split()) <= 7
+    return Label(text, low, kind, pole, weight, frozenset(reading.families), scale_like)
 
+
+def _read_yes_no(low: str, reading: _Reading) -> None:
+    """'Yes', 'Definitely no', 'Probably yes': a yes/no answer and its side."""
     yes_no = _YES_NO.search(low)
     if yes_no:
         word = yes_no.group(1) or yes_no.group(2)
-        poles.append("+" if word == "yes" else "-")
-        families.add("yesno")
-        covered.append(yes_no.span())
+        reading.poles.append("+" if word == "yes" else "-")
+        reading.families.add("yesno")
+        reading.covered.append(yes_no.span())
 
-    negated_until = -1
-    base_weights: list[float] = []
-    neg = _NEGATION.search(low)
-    zero = bool(_ZERO.search(low))
+
+def _flip(pole: str) -> str:
+    return "-" if pole == "+" else "+"
+
+
+def _read_terms(low: str, reading: _Reading, neg: re.Match[str] | None, zero: bool) -> None:
+    """The scale terms of the label (scale-terms.tsv), each pole turned by 'less' or a negation before it."""
+    table = terms()
+    negated_until = -1  # a negation turns the first term after it only ("not satisfied or happy")
     for m in _term_re().finditer(low):
         term = table.get(" ".join(m.group(0).split()))
         if term is None:
             continue
-        covered.append(m.span())
-        families.add(term.family)
+        reading.covered.append(m.span())
+        reading.families.add(term.family)
         pole = term.pole
         if pole != ".":
-            base_weights.append(term.weight)
-        before = low[: m.start()]
+            reading.base_weights.append(term.weight)
         if pole in ("+", "-"):
-            comparative = re.search(r"(?<![\w'])(more|less)\s+$", before)
+            comparative = _COMPARATIVE.search(low[: m.start()])
             if comparative and comparative.group(1) == "less":
-                pole = "-" if pole == "+" else "+"
+                pole = _flip(pole)
             if neg and neg.start() < m.start() and not zero and neg.end() > negated_until:
-                pole = "-" if pole == "+" else "+"
+                pole = _flip(pole)
                 negated_until = neg.end()
-        if pole in ("<", ">") and term.family == "change":
-            # bare "more"/"less": a direction only when it qualifies something ("more motivated")
-            after = low[m.end():].lstrip()
-            if not after or after.startswith(("than", "of", "or")):
-                continue
-            nxt = after.split(" ", 1)[0]
-            if nxt in table and table[nxt].pole in ("+", "-"):
-                continue  # the adjective carries the pole, flipped above for "less"
-        poles.append(pole)
-    # un-/dis-/in- forms of positive terms ("unhelpful", "unprepared")
+        if pole in ("<", ">") and term.family == "change" and not _qualifies(low[m.end():].lstrip(), table):
+            continue
+        reading.poles.append(pole)
+
+
+def _qualifies(after: str, table: dict[str, Term]) -> bool:
+    """Whether a bare 'more'/'less' is a direction: only when it qualifies something ("more motivated").
+
+    Not at the end, not before 'than', 'of' or 'or', and not before an adjective that
+    carries the pole itself (its pole is flipped for 'less' where it is read).
+    """
+    if not after or after.startswith(("than", "of", "or")):
+        return False
+    nxt = after.split(" ", 1)[0]
+    return not (nxt in table and table[nxt].pole in ("+", "-"))
+
+
+def _read_derived(low: str, reading: _Reading) -> None:
+    """un-/dis-/in- forms of positive terms ("unhelpful", "unprepared") not read as terms already."""
     for m in _WORD.finditer(low):
-        if any(s <= m.start() < e for s, e in covered):
+        if reading.is_covered(m.start()):
             continue
         derived = _derived_pole(m.group(0))
         if derived is not None:
-            covered.append(m.span())
-            families.add(derived.family)
-            poles.append(derived.pole)
+            reading.covered.append(m.span())
+            reading.families.add(derived.family)
+            reading.poles.append(derived.pole)
+
+
+def _intensity(low: str, reading: _Reading, neg: re.Match[str] | None) -> float:
+    """The strongest degree word ("very", "extremely") times the strongest term's own weight.
+
+    The degree words and the negation count as scale vocabulary for ``scale_like``.
+    """
     weights = []
     for m in _modifier_re().finditer(low):
         weights.append(modifiers()[" ".join(m.group(0).split())])
-        covered.append(m.span())
+        reading.covered.append(m.span())
     if neg:
-        covered.append(neg.span())
-    weight = (max(weights) if weights else 1.0) * (max(base_weights) if base_weights else 1.0)
+        reading.covered.append(neg.span())
+    return (max(weights) if weights else 1.0) * (max(reading.base_weights) if reading.base_weights else 1.0)
 
-    signed = [p for p in poles if p != "."]
-    pole: str | None
-    if "0" in signed:
-        pole = "0"
-    elif zero and "-" not in signed:
-        pole, weight = ("zero", 0.0)
-    elif not signed:
-        pole = None
-    elif len(set(signed)) == 1:
-        pole = signed[0]
-    elif set(signed) <= {"+", ">"}:
-        pole = "+"
-    elif set(signed) <= {"-", "<"}:
-        pole = "-"
-    elif "yesno" in families and len(set(signed)) == 2 and zero:
-        pole = "-"
-    else:
-        pole = None
-    leftover = [w.group(0) for w in _WORD.finditer(low)
-                if not any(s <= w.start() < e for s, e in covered) and w.group(0) not in _FILLER]
-    scale_like = (pole is not None or bool(families)) and len(leftover) <= 2 and len(low.split()) <= 7
-    return Label(text, low, kind, pole, weight, frozenset(families), scale_like)
+
+def _pole(reading: _Reading, zero: bool, weight: float) -> tuple[str | None, float]:
+    """The label's one pole from its terms' poles (None when they disagree), and its weight."""
+    signed = [p for p in reading.poles if p != "."]
+    sides = set(signed)
+    if "0" in sides:
+        return "0", weight
+    if zero and "-" not in sides:
+        return "zero", 0.0  # "Not at all": the zero of a one-sided scale
+    if not signed:
+        return None, weight
+    if len(sides) == 1:
+        return signed[0], weight
+    if sides <= {"+", ">"}:
+        return "+", weight
+    if sides <= {"-", "<"}:
+        return "-", weight
+    if "yesno" in reading.families and len(sides) == 2 and zero:
+        return "-", weight
+    return None, weight
 
 
 def labels(choices: tuple[str, ...] | list[str]) -> list[Label]:

@@ -9,7 +9,6 @@ ranges ("between 1 and 5") and follow-up probes ("and why?") do not count.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
@@ -45,6 +44,10 @@ NOUN_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "ance", "ence", "ship")
 # Prepositions after which "A or B" lists examples or recipients, not things to judge.
 INCLUSIVE_PREPS = {"to", "from", "like", "as", "including", "with", "via", "through", "by", "for"}
 NEGATIVE_PREFIXES = ("un", "dis", "in", "im", "ir", "il", "non")
+
+
+# Words that make a noun a different thing ("opening hours", "wheelchair users"), not one shared by a pair.
+NOUN_MODIFIERS = {"amod", "compound", "nmod", "npadvmod"}
 
 
 def _kind(t: "Token") -> str:
@@ -240,6 +243,14 @@ def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | N
         return None  # three or more things
     if second.head.i != first.i or second.dep_ != "conj":
         return None  # the parse did not join the two things to each other
+    # A compound before the first noun is part of its name ("the *opening* hours and location"):
+    # it goes with the first only. Any other modifier there, or one after the second ("parents
+    # *with pushchairs*"), may belong to one or to both; a wrong guess makes up a new thing.
+    named = [c for c in first.children if c.i < first.i and c.dep_ == "compound"] if _kind(first) == "NOUN" else []
+    if _kind(first) == "NOUN" and (
+            any(c.dep_ in NOUN_MODIFIERS - {"compound"} for c in first.children if c.i < first.i)
+            or any(c.dep_ not in ("punct", "cc", "conj") for c in second.children if c.i > second.i)):
+        return None
     words = [t for t in span_tokens(sent) if not t.is_space]
     end_mark = words[-1].text if words and words[-1].text in ("?", ".") else ""
     if end_mark != "?" and any(c.dep_ == "advmod" and c.i < first.i for c in first.children):
@@ -251,11 +262,14 @@ def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | N
     # content and length *of the course*"); only what sits between the first and "and" is its own.
     own = [c for c in first.children if c.dep_ not in ("cc", "conj", "punct") and first.i < c.i < cc.i]
     before_second = [c for c in second.children if c.i < second.i]
-    head = text[:first.idx - base]
+    name_start = min((c.left_edge.idx for c in named), default=first.idx)
+    head = text[:name_start - base]
     if not own and not before_second and not (_kind(first) == "ADJ" and list(second.children)):
         # (An adjective's complement is its own: "relevant to your role" is not "organised to your role".)
         tail = text[second.idx + len(second.text) - base:]
-        one = _agree(head, first) + first.text + tail
+        if named and tail.strip(" ?.!"):
+            return None  # "wheelchair users and parents with pushchairs": whose is the tail?
+        one = _agree(head, first) + text[name_start - base:first.idx + len(first.text) - base] + tail
         two = _agree(head, second) + second.text + tail
     elif own and not before_second and second.right_edge.i == last.i \
             and first.pos_ in ("VERB", "AUX") and first.right_edge.i < cc.i:
@@ -302,6 +316,4 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         start, end = first.idx, second.idx + len(second.text)
         written = None if second_question else split(first, cc, second, sent)
         whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
-        # Hit.saying takes no rewrites; they are added to the hit it makes.
-        yield replace(Hit.saying("pair", start, end, first=first.text, second=second.text),
-                      rewrites=(whole,) if whole else ())
+        yield Hit.saying("pair", start, end, first=first.text, second=second.text, rewrites=(whole,) if whole else ())

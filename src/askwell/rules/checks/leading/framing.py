@@ -199,6 +199,18 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         yield Hit(preface[0].idx, trigger.idx + len(trigger.text), rewrites=(better,) if better else ())
 
 
+# Pronouns that point back at a noun: left without it, they point at nothing.
+BACK_POINTING = {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those"}
+
+
+def _refers_back(doc: "Doc", start: int, end: int) -> bool:
+    """True when the text after the removed span uses a pronoun and the span names a thing it may mean."""
+    removed = [t for t in doc if start <= t.idx < end]
+    kept = [t for t in doc if t.idx >= end]
+    return any(t.pos_ in ("NOUN", "PROPN") for t in removed) and any(
+        t.lower_ in BACK_POINTING and t.pos_ in ("PRON", "DET") and t.dep_ != "expl" for t in kept)
+
+
 def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") -> str | None:
     """The item with the framing claim (or the argument added after the question) taken out.
 
@@ -210,6 +222,8 @@ def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") ->
     if asked and trigger.i < asked[0].start:
         end = asked[0].start_char
     if start == 0:
+        if _refers_back(doc, start, end):
+            return None  # "Given that all our helpers…, how would you rate the support they gave?"
         rest = text[end:].lstrip(" ,;:.–—-")
         return capitalise(rest) if rest else None
     head = text[:start].rstrip(" ,;:")

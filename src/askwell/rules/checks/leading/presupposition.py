@@ -248,8 +248,12 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         low = span_text(sent).lower().lstrip()
         side = _one_sided(sent, question, context, lists.sides)
         if side is not None:
-            yield Hit.saying("one-sided", side.idx, side.idx + len(side.text), word=side.text,
-                             other=lists.sides[side.lemma_.lower()])
+            other = lists.sides[side.lemma_.lower()]
+            end = side.idx + len(side.text)
+            # "How much do you support or oppose the plan?": both sides named, as Pew asks them.
+            both = (question.text[:end] + f" or {other}" + question.text[end:],) if side.tag_ == "VB" else ()
+            yield Hit.saying("one-sided", side.idx, end, word=side.text, other=other, rewrites=both,
+                             suggestion=f"Name both sides ('{side.text} or {other}') and offer both on the scale.")
             continue
         hedged = _hedged(sent, question, context, lists)
         if not hedged:
