@@ -51,7 +51,10 @@ def test_unknown_rewrite_is_refused() -> None:
 @pytest.mark.parametrize(("text", "rule", "better"), [
     ("Any questions?", "closed-question", "What questions do you have?"),
     ("Do you have any suggestions for the next workshop?", "closed-question",
-     "What suggestions for the next workshop do you have?"),
+     "What suggestions, if any, do you have for the next workshop?"),
+    ("Is the club's newsletter worth reading?", "closed-question",
+     "To what extent is the club's newsletter worth reading?"),
+    ("Is the club's website easy to use?", "closed-question", "How easy is the club's website to use?"),
     ("Would you recommend this workshop to a colleague?", "closed-question",
      "How likely are you to recommend this workshop to a colleague?"),
     ("How much did you enjoy the workshop?", "presupposition", "How much, if at all, did you enjoy the workshop?"),

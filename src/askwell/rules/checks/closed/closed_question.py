@@ -208,32 +208,52 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
     body = text.rstrip("?").strip()
     if lowered[:1] == ["any"]:
         noun = body.split(None, 1)[1] if " " in body else "questions"
-        return f"What {noun} do you have?"
+        return f"What {noun} do you have?"  # "Any questions?": the customary open form
     if "anything" in lowered and "else" in lowered:
         return "What else would you like to tell us?"
     if len(lowered) > 3 and lowered[1] == "you" and lowered[2] == "have" and lowered[3] == "any":
-        rest = " ".join(t.text for t in words[4:] if not t.is_punct)
-        return f"What {rest} {words[0].lower_} you have?"
+        return _what_any(words[4:], words[0].lower_)
+    if "worth" in lowered and words[0].pos_ == "AUX":
+        # "Was the concert worth the ticket price?" → "To what extent was the concert worth…?":
+        # "worth" has no degree of its own ("How worth…" is not English).
+        return f"To what extent {text[0].lower()}{text[1:]}"
     if len(lowered) > 2 and lowered[1] == "you" and words[2].lemma_ == "recommend":
-        rest = " ".join(t.text for t in words[3:] if not t.is_punct)
-        return f"How likely are you to recommend {rest}?"
+        return f"How likely are you to recommend {_joined(words[3:])}?"
     if lowered[0] in ("is", "are", "was", "were") and "anything" not in lowered:
         for t in words[1:]:
-            if t.dep_ == "acomp" and t.pos_ == "ADJ":
+            if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED:
                 # "Were the menu prices reasonable?" → "How reasonable were the menu prices?", keeping
                 # what follows the adjective ("…satisfied with the pavements").
                 k = t.i - sent.start
-                subject = " ".join(w.text for w in words[1:k] if not w.is_punct)
+                subject = _joined(words[1:k])
                 rest = "".join(w.text_with_ws for w in words[k + 1:]).strip().rstrip("?").strip()
                 return f"How {t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
-        rest = " ".join(t.text for t in words[3:] if not t.is_punct)
-        return f"What did you think of {rest}?"  # "Did you like the workshop?"
+        return f"What did you think of {_joined(words[3:])}?"  # "Did you like the workshop?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("find",) and words[-2].pos_ == "ADJ":
         # "Did you find the evening useful?" → "How useful did you find the evening?"
         thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
         return f"How {words[-2].lower_} did you find {thing}?"
     return _degree_rewrite(words, lowered, verdict.how_well_verbs)
+
+
+# Adjectives that take a complement but no degree: "How worth is it reading?" is not English.
+UNGRADED = {"worth", "due", "able", "unable", "liable", "subject"}
+
+
+def _joined(words: "list[Token]") -> str:
+    """The words as written (their own spacing, so "club's" stays one word), punctuation left out."""
+    return "".join(t.text_with_ws for t in words if not t.is_punct).strip()
+
+
+def _what_any(rest: "list[Token]", aux: str) -> str | None:
+    """"Do you have any comments on the plan?" → "What comments, if any, do you have on the plan?"."""
+    noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    thing = _joined([t for t in rest if t.i <= noun.i])
+    tail = _joined([t for t in rest if t.i > noun.i])
+    return f"What {thing}, if any, {aux} you have{' ' + tail if tail else ''}?"
 
 
 def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozenset[str]) -> str | None:
@@ -263,6 +283,8 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
         return f"What, if anything, {modal.lower_} {join(subject)} {join(body[m + 1:])}?"
     adjective = next((t for t in body[1:] if t.tag_ in ("JJ", "VBN") and t.pos_ in ("ADJ", "VERB")
                       and (t.head.i < t.i or t.dep_ in ("acomp", "oprd", "ccomp", "xcomp"))), None)
+    if adjective is not None and adjective.lower_ in UNGRADED:
+        return None
     if adjective is not None and any(c.dep_ == "conj" for c in adjective.children):
         return None  # "Were they friendly and approachable?": two questions; double-barreled splits it
     if adjective is not None:
