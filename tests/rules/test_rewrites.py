@@ -55,6 +55,7 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Is the club's newsletter worth reading?", "closed-question",
      "To what extent is the club's newsletter worth reading?"),
     ("Is the club's website easy to use?", "closed-question", "How easy is the club's website to use?"),
+    ("Do you like the new icons?", "closed-question", "What do you think of the new icons?"),
     ("Would you recommend this workshop to a colleague?", "closed-question",
      "How likely are you to recommend this workshop to a colleague?"),
     ("How much did you enjoy the workshop?", "presupposition", "How much, if at all, did you enjoy the workshop?"),

@@ -229,7 +229,9 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
                 rest = "".join(w.text_with_ws for w in words[k + 1:]).strip().rstrip("?").strip()
                 return f"How {t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
-        return f"What did you think of {_joined(words[3:])}?"  # "Did you like the workshop?"
+        # "Did you like the workshop?" → "What did you think of…?"; "Do you like…?" keeps the present.
+        tense = "did" if lowered[0] == "did" else "do"
+        return f"What {tense} you think of {_joined(words[3:])}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("find",) and words[-2].pos_ == "ADJ":
         # "Did you find the evening useful?" → "How useful did you find the evening?"
         thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
