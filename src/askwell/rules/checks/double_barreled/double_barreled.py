@@ -235,33 +235,51 @@ def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | N
     Anything else (three things, a second thing with its own modifiers and a shared tail)
     is left to the advice: a wrong split is worse than none.
     """
-    doc = first.doc
-    if not first.i < cc.i < second.i or _kind(first) != _kind(second):
-        return None
-    if any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
-            c.dep_ == "conj" for c in second.children):
-        return None  # three or more things
-    if second.head.i != first.i or second.dep_ != "conj":
-        return None  # the parse did not join the two things to each other
-    # A compound before the first noun is part of its name ("the *opening* hours and location"):
-    # it goes with the first only. Any other modifier there, or one after the second ("parents
-    # *with pushchairs*"), may belong to one or to both; a wrong guess makes up a new thing.
-    named = [c for c in first.children if c.i < first.i and c.dep_ == "compound"] if _kind(first) == "NOUN" else []
-    if _kind(first) == "NOUN" and (
-            any(c.dep_ in NOUN_MODIFIERS - {"compound"} for c in first.children if c.i < first.i)
-            or any(c.dep_ not in ("punct", "cc", "conj") for c in second.children if c.i > second.i)):
+    if not _splittable(first, cc, second):
         return None
     words = [t for t in span_tokens(sent) if not t.is_space]
     end_mark = words[-1].text if words and words[-1].text in ("?", ".") else ""
     if end_mark != "?" and any(c.dep_ == "advmod" and c.i < first.i for c in first.children):
         return None  # "The workshop was well organised and good value": the adverb is the first's alone
+    halves = _halves(first, cc, second, sent, words[-2] if end_mark else words[-1], end_mark)
+    if halves is None:
+        return None
+    one, two = (half.strip() for half in halves)
+    if one == two or not end_mark:
+        return None
+    return f"{capitalise(one)} {capitalise(two)}"
+
+
+def _splittable(first: "Token", cc: "Token", second: "Token") -> bool:
+    """Two things the parse joined to each other, and only two, whose words can be told apart.
+
+    A compound before the first noun is part of its name ("the *opening* hours and location")
+    and goes with it. Any other modifier there, or one after the second ("parents *with
+    pushchairs*"), may belong to one or to both; a wrong guess makes up a new thing.
+    """
+    if not first.i < cc.i < second.i or _kind(first) != _kind(second):
+        return False
+    if any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
+            c.dep_ == "conj" for c in second.children):
+        return False  # three or more things
+    if second.head.i != first.i or second.dep_ != "conj":
+        return False  # the parse did not join the two things to each other
+    return not (_kind(first) == "NOUN" and (
+        any(c.dep_ in NOUN_MODIFIERS - {"compound"} for c in first.children if c.i < first.i)
+        or any(c.dep_ not in ("punct", "cc", "conj") for c in second.children if c.i > second.i)))
+
+
+def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "Token",
+            end_mark: str) -> tuple[str, str] | None:
+    """The sentence once for each thing, in the first of the three forms ``split`` names that fits."""
+    doc = first.doc
     text, base = span_text(sent), sent.start_char
-    last = words[-2] if end_mark else words[-1]
     # Words before the first thing ("How", "the", "to") are in the head, which both halves share.
     # Words after the second thing hang on the first in the parse but belong to both ("the
     # content and length *of the course*"); only what sits between the first and "and" is its own.
     own = [c for c in first.children if c.dep_ not in ("cc", "conj", "punct") and first.i < c.i < cc.i]
     before_second = [c for c in second.children if c.i < second.i]
+    named = [c for c in first.children if c.i < first.i and c.dep_ == "compound"] if _kind(first) == "NOUN" else []
     name_start = min((c.left_edge.idx for c in named), default=first.idx)
     head = text[:name_start - base]
     if not own and not before_second and not (_kind(first) == "ADJ" and list(second.children)):
@@ -269,25 +287,19 @@ def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | N
         tail = text[second.idx + len(second.text) - base:]
         if named and tail.strip(" ?.!"):
             return None  # "wheelchair users and parents with pushchairs": whose is the tail?
-        one = _agree(head, first) + text[name_start - base:first.idx + len(first.text) - base] + tail
-        two = _agree(head, second) + second.text + tail
-    elif own and not before_second and second.right_edge.i == last.i \
+        return (_agree(head, first) + text[name_start - base:first.idx + len(first.text) - base] + tail,
+                _agree(head, second) + second.text + tail)
+    if own and not before_second and second.right_edge.i == last.i \
             and first.pos_ in ("VERB", "AUX") and first.right_edge.i < cc.i:
-        one = text[:cc.idx - base].rstrip(" ,;") + end_mark
-        two = head + text[second.idx - base:]
-    elif first.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in first.children) \
+        return text[:cc.idx - base].rstrip(" ,;") + end_mark, head + text[second.idx - base:]
+    if first.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in first.children) \
             and any(c.dep_ in ("det", "poss") for c in second.children) and not any(
-                c.i > first.i and c.i < cc.i for c in first.children) and not any(c.i > second.i for c in second.children):
+                first.i < c.i < cc.i for c in first.children) and not any(c.i > second.i for c in second.children):
         head = text[:first.left_edge.idx - base]
         tail = text[second.idx + len(second.text) - base:]
-        one = _agree(head, first) + doc[first.left_edge.i:first.i + 1].text + tail
-        two = _agree(head, second) + doc[second.left_edge.i:second.i + 1].text + tail
-    else:
-        return None
-    one, two = one.strip(), two.strip()
-    if one == two or not end_mark:
-        return None
-    return f"{capitalise(one)} {capitalise(two)}"
+        return (_agree(head, first) + doc[first.left_edge.i:first.i + 1].text + tail,
+                _agree(head, second) + doc[second.left_edge.i:second.i + 1].text + tail)
+    return None
 
 
 def _agree(head: str, noun: "Token") -> str:
