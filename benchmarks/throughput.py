@@ -27,6 +27,12 @@ rules are compiled once, in the first block.
 * rules only: the same askwell run with every Doc parsed beforehand, so the time
   is askwell's own code (rules, placing, policy, scoring, JSON), no spaCy parsing.
 
+``--gates`` measures the speed layer instead: askwell's own work (Docs parsed beforehand, as in
+"rules only") with each gate or memo switched off in turn, against everything on, paired block
+by block (``--block``, 100 by default here; a new Engine per block, the variants in a shuffled
+order); it prints each variant's CPU time relative to everything on (median and middle half
+over the blocks) and checks that every variant gives the same JSON bytes.
+
 Prints a table; with ``--profile`` (or when askwell misses the 0.85 target) it
 also profiles the rules-only run with cProfile and lists the hot spots.
 
@@ -357,13 +363,125 @@ def crossover(args) -> int:
     return 0
 
 
+def _switch_off(name: str, value) -> list:
+    """Replace ``name`` wherever an askwell module holds the same object as askwell's own; returns the undo list."""
+    undo = []
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("askwell") and name in vars(module):
+            original = vars(module)[name]
+            if original is not value and getattr(original, "__module__", "").startswith("askwell"):
+                setattr(module, name, value)
+                undo.append((module, name, original))
+    return undo
+
+
+def _all_groups(self, doc, rule_id: str) -> list:
+    """MatcherPool.matches without its trigger words: every Matcher of the rule runs on every Doc."""
+    entry = self.rules[rule_id]
+    spans = list(entry.always(doc, as_spans=True)) if entry.always is not None else []
+    for _required, matcher in entry.groups:
+        spans.extend(matcher(doc, as_spans=True))
+    return spans
+
+
+# What --gates switches off: (label, function making the change and returning its undo list).
+def _gate_variants() -> list:
+    from contextlib import nullcontext
+
+    from askwell import engine, memo
+    from askwell.rules import kinds
+
+    def attr(obj, name: str, value) -> list:
+        old = getattr(obj, name)
+        setattr(obj, name, value)
+        return [(obj, name, old)]
+
+    return [
+        ("phrase rules' word-run gate (kinds.Phrases)", lambda: attr(kinds, "could_hold", lambda rare, text: True)),
+        ("pattern rules' trigger words (kinds.MatcherPool)", lambda: attr(kinds.MatcherPool, "matches", _all_groups)),
+        ("substring needles in coded rules (kinds.Needled)",
+         lambda: attr(kinds.Needled, "search", lambda self, text: self.regex.search(text))),
+        ("options memo in coded rules (memo.per_options)",
+         lambda: _switch_off("per_options", lambda options, build: build(options)) + attr(memo, "per_options",
+                                                                                           lambda o, b: b(o))),
+        ("young-generation GC threshold (engine._fewer_collections)",
+         lambda: attr(engine, "_fewer_collections", lambda young=0: nullcontext())),
+    ]
+
+
+def gates(args) -> int:
+    """askwell's own work with each speed layer switched off in turn, paired with everything on (see the docstring)."""
+    import random
+
+    from askwell import config as config_mod
+
+    config = config_mod.load(None)
+    texts = common.corpus(args.n)
+    _timed, pre = make_pipelines(config.model)
+    print(f"machine: {common.machine()}")
+    print(f"corpus: {common.describe(texts)}")
+    pre.shared = nlp = _timed.nlp
+    pre.docs = dict(zip(texts, nlp.pipe(texts, batch_size=_timed.batch_size)))
+    variants = [("everything on", lambda: [])] + _gate_variants()
+    size = max(1, min(args.block, len(texts)))
+    with tempfile.TemporaryDirectory(prefix="askwell-bench-") as tmp:
+        blocks = [common.write_txt(texts[i:i + size], Path(tmp) / f"block{i // size}.txt")
+                  for i in range(0, len(texts), size)]
+
+        def once(make, path: Path) -> tuple[float, str]:
+            from askwell import reporters, run
+
+            undo = make()
+            try:
+                clear_memos()
+                gc.collect()
+                inputs = run.gather([str(path)], config)
+                engine = new_engine(config, pre)
+                c0 = time.process_time()
+                checked = engine.place(inputs.files, engine.hits(inputs.files))
+                spent = time.process_time() - c0
+                rendered = reporters.get("json").render(run.report(inputs, checked, config))
+            finally:
+                for obj, name, old in reversed(undo):
+                    setattr(obj, name, old)
+            return spent, rendered
+
+        expected = {path: once(variants[0][1], path)[1] for path in blocks}  # also parses the rewrites once
+        same = {label: True for label, _ in variants}
+        relative: dict[str, list[float]] = {label: [] for label, _ in variants}
+        spent: dict[str, float] = {label: 0.0 for label, _ in variants}
+        rng = random.Random(0)
+        for _r in range(args.repeats):
+            for path in blocks:
+                order = list(variants)
+                rng.shuffle(order)
+                got = {}
+                for label, make in order:
+                    got[label], rendered = once(make, path)
+                    same[label] = same[label] and rendered == expected[path]
+                    spent[label] += got[label]
+                for label, _ in variants:
+                    relative[label].append(got[label] / got["everything on"])
+    print()
+    runs = args.repeats * len(texts)
+    rows = []
+    for label, _ in variants:
+        q = statistics.quantiles(relative[label], n=4)
+        rows.append((label, f"{1e6 * spent[label] / runs:.0f}", f"{statistics.median(relative[label]):.3f}",
+                     f"{q[0]:.3f}-{q[2]:.3f}", "yes" if same[label] else "NO"))
+    print(common.table(["switched off", "µs/question (CPU)", "time vs everything on (median over blocks)",
+                        "middle half", "same JSON"], rows))
+    print(f"\n{len(blocks)} blocks of {size} x {args.repeats} repeats; above 1.000 the gate pays for itself")
+    return 0 if all(same.values()) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=10_000, help="questions (unique texts); default 10000")
+    ap.add_argument("--n", type=int, default=None, help="questions (unique texts); default 10000 (--gates: 2000)")
     ap.add_argument("--repeats", type=int, default=3, help="timed repeats of the whole comparison (median reported)")
-    ap.add_argument("--block", type=int, default=500,
+    ap.add_argument("--block", type=int, default=None,
                     help="questions per paired block: both sides run each block back to back, taking turns "
-                         "to go first; default 500 (--block N: one whole run per side)")
+                         "to go first; default 500, --gates 100 (--block N: one whole run per side)")
     ap.add_argument("--profile", action="store_true", help="always profile the rules-only run")
     ap.add_argument("--top", type=int, default=15, help="rows in the profile tables")
     ap.add_argument("--jobs", type=int, default=1,
@@ -372,7 +490,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --jobs: time the askwell command at several sizes (--sizes), one process vs JOBS")
     ap.add_argument("--sizes", default="50,100,200,400,800,1600",
                     help="questions per file for --crossover; default 50,100,200,400,800,1600")
+    ap.add_argument("--gates", action="store_true",
+                    help="askwell's own work with each gate or memo switched off in turn (default --n 2000 --block 100)")
     args = ap.parse_args(argv)
+    if args.gates:
+        args.n, args.block = args.n or 2000, args.block or 100
+        return gates(args)
+    args.n, args.block = args.n or 10_000, args.block or 500
     if args.jobs > 1:
         return crossover(args) if args.crossover else jobs_speedup(args)
 
