@@ -17,6 +17,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
     ("Don't you agree that the breaks were long enough?", 0, "What did you think of the breaks?"),
     ("Isn't it true that Git saves time?", 0, None),  # no thing-and-verb claim to ask about: advice instead
     ("The room was warm enough, right?", 24, "What did you think of the room?"),
+    ("Isn't it true that the new timetable is better?", 0, "What do you think of the new timetable?"),
 ])
 def test_balanced_agreement(text: str, start: int, better: str | None) -> None:
     assert balanced_agreement(text, start, start + 5) == better

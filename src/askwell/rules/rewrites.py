@@ -35,6 +35,7 @@ _CLAIM = re.compile(r"^(?P<thing>.+?)\s+(?:was|were|is|are|has been|have been)\b
 
 def balanced_agreement(text: str, start: int, end: int) -> str | None:
     """'Don't you agree that X was great?' and 'X was great, right?' → 'What did you think of X?'
+    ('What do you think of X?' when the claim is in the present).
 
     An agree/disagree question, even a balanced one, still asks for assent to a claim; asking
     about the thing itself lets respondents say what they think of it.
@@ -47,7 +48,10 @@ def balanced_agreement(text: str, start: int, end: int) -> str | None:
     else:
         return None
     m = _CLAIM.match(claim)
-    return f"What did you think of {m.group('thing')}?" if m and m.group("thing").strip() else None
+    if not (m and m.group("thing").strip()):
+        return None
+    tense = "do" if m.group(0).split()[-1].lower() in ("is", "are") else "did"
+    return f"What {tense} you think of {m.group('thing')}?"
 
 
 COPULAS = {"is", "was", "are", "were", "be", "been", "being", "seem", "seemed", "looks", "looked"}
