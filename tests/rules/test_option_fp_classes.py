@@ -248,7 +248,14 @@ def test_a_gap_after_a_single_value_is_found(lint_text):  # type: ignore[no-unty
     found = lint_text("How long have you used Python?", "single", ("Less than 1 year", "1 year", "3-5 years",
                                                                      "More than 5 years"))
     assert "gapped-ranges" in _rules(found)
-    contiguous = lint_text("How long have you used Python?", "single", ("Less than 1 year", "1 year", "2-5 years",
+    # A length of time runs on between whole units: beside exactly "1 year", "2-5 years" leaves out
+    # eighteen months (issue 15 names this gap). A count of whole days or years stays whole.
+    beside_exact = lint_text("How long have you used Python?", "single", ("Less than 1 year", "1 year", "2-5 years",
+                                                                            "More than 5 years"))
+    assert "gapped-ranges" in _rules(beside_exact)
+    counted = lint_text("How many days did you attend?", "single", ("1 day", "2-3 days", "4 or more days"))
+    assert "gapped-ranges" not in _rules(counted)
+    contiguous = lint_text("How long have you used Python?", "single", ("Less than 2 years", "2-5 years",
                                                                           "More than 5 years"))
     assert "gapped-ranges" not in _rules(contiguous)
 

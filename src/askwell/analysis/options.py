@@ -811,6 +811,10 @@ def _gap(a: Interval, ib: int, b: Interval) -> RangeProblem:
     return RangeProblem("gap", ib, "gap-between" + starts, ends)
 
 
+# A stem that asks how long something lasted: its answer is a length of time, not a count.
+_DURATION = re.compile(r"\bhow long\b|\bhow much time\b|\bfor how many\b")
+
+
 def _bounded_top(iv: Interval, question: str) -> bool:
     """Whether the top bound is the natural maximum (100%, 7 days a week…)."""
     low = normalise(question)
@@ -882,7 +886,10 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
         # A bare zero ("None", "0") has no unit of its own: the next option's unit is its step.
         step = b.lo_step if a.form == "single" and a.lo == a.hi == 0 else min(a.hi_step, b.lo_step)
         whole = a.hi_incl and b.lo_incl and gap <= step + 1e-9
-        if whole:
+        # A length of time runs on between whole units: beside "1 year", "2-5 years" leaves out
+        # eighteen months. Counts of days or years ("How many…") stay whole.
+        exact = (a.form == "single" and a.lo > 0) or b.form == "single"
+        if whole and not (exact and a.dimension == "time" and _DURATION.search(normalise(question))):
             continue
         problems.append(_gap(a, ib, b))
     top = order[-1][1]
