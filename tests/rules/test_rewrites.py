@@ -14,10 +14,14 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.mark.parametrize(("text", "start", "better"), [
-    ("Don't you agree that the breaks were long enough?", 0, "What did you think of the breaks?"),
+    # The dimension the claim judged is kept as a degree ("How long…", "How warm…")…
+    ("Don't you agree that the breaks were long enough?", 0, "How long were the breaks?"),
     ("Isn't it true that Git saves time?", 0, None),  # no thing-and-verb claim to ask about: advice instead
-    ("The room was warm enough, right?", 24, "What did you think of the room?"),
+    ("The room was warm enough, right?", 24, "How warm was the room?"),
+    # …but not strong praise, a comparison or what is no degree: then ask about the thing, in its tense.
+    ("Don't you agree that the workshop was excellent?", 0, "What did you think of the workshop?"),
     ("Isn't it true that the new timetable is better?", 0, "What do you think of the new timetable?"),
+    ("Don't you agree that the fair was a success?", 0, "What did you think of the fair?"),
 ])
 def test_balanced_agreement(text: str, start: int, better: str | None) -> None:
     assert balanced_agreement(text, start, start + 5) == better

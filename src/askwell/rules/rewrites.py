@@ -47,11 +47,42 @@ def balanced_agreement(text: str, start: int, end: int) -> str | None:
         claim = _statement(text[:start])
     else:
         return None
+    degree = _degree_form(claim)
+    if degree is not None:
+        return degree
     m = _CLAIM.match(claim)
     if not (m and m.group("thing").strip()):
         return None
     tense = "do" if m.group(0).split()[-1].lower() in ("is", "are") else "did"
     return f"What {tense} you think of {m.group('thing')}?"
+
+
+# "the room was (very) comfortable to work in": the thing, its verb, a one-word judgement and the rest.
+_JUDGED = re.compile(r"^(?P<thing>.+?)\s+(?P<verb>was|were|is|are)\s+(?:very\s+|really\s+|quite\s+)?"
+                     r"(?P<word>[a-z]+)(?P<rest>(?:\s+.*)?)$", re.IGNORECASE)
+# Words after the verb that name no degree ("was a success", "was not…", "were on time", "too high").
+_NOT_DEGREE = FUNCTION_WORDS | {"not", "no", "on", "in", "at", "for", "with", "by", "to", "of", "too", "so", "done",
+                                "over", "worth", "there", "here", "held", "run", "given", "better", "worse", "best",
+                                "worst"}
+# Praise or blame this strong anywhere in the claim: the degree form would keep it, so ask about the thing.
+_STRONG = 2.5
+
+
+def _degree_form(claim: str) -> str | None:
+    """'the room was comfortable to work in' → 'How comfortable was the room to work in?': the
+    dimension the claim judged, asked as a degree (what the generic "What did you think of…"
+    loses), when no word of the claim is strong praise or blame."""
+    from askwell.valence import valence  # the lexicon loads only when a rewrite is wanted
+
+    judged = _JUDGED.match(claim)
+    if judged is None:
+        return None
+    word = judged.group("word").lower()
+    if word in _NOT_DEGREE or word.endswith(("ly", "er")) or any(
+            abs(valence(w)) >= _STRONG for w in re.findall(r"[a-z]+", claim.lower())):
+        return None
+    rest = re.sub(r"^\s+enough\b", "", judged.group("rest")).rstrip()  # "long enough" asks "How long"
+    return f"How {word} {judged.group('verb').lower()} {judged.group('thing')}{rest}?"
 
 
 COPULAS = {"is", "was", "are", "were", "be", "been", "being", "seem", "seemed", "looks", "looked"}
