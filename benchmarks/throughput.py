@@ -86,8 +86,8 @@ def make_pipelines(model: str | None):
 
         nlp_seconds = 0.0
 
-        def pipe(self, texts: Iterable[str], n_process: int = 1) -> Iterator:
-            it = super().pipe(texts, n_process=n_process)
+        def pipe(self, texts: Iterable[str]) -> Iterator:
+            it = super().pipe(texts)
             while True:
                 start = time.perf_counter()
                 try:
@@ -108,7 +108,7 @@ def make_pipelines(model: str | None):
         def nlp(self):
             return self.shared
 
-        def pipe(self, texts: Iterable[str], n_process: int = 1) -> Iterator:
+        def pipe(self, texts: Iterable[str]) -> Iterator:
             # Texts askwell makes itself (the rewrites it verifies) are parsed here: that parse is
             # askwell's own work, which bare spaCy does not do.
             return (self.docs[t] if t in self.docs else self.shared(t) for t in texts)

@@ -120,11 +120,10 @@ def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
 class Engine:
     """Runs the active rules of one config over questions; compiles each rule once."""
 
-    def __init__(self, config: Config, rules: list[ActiveRule], pipeline: Pipeline, n_process: int = 1) -> None:
+    def __init__(self, config: Config, rules: list[ActiveRule], pipeline: Pipeline) -> None:
         self.config = config
         self.rules = rules
         self.pipeline = pipeline
-        self.n_process = n_process
         self._checks: dict[str, Check] = {}
         self._pool: MatcherPool | None = None
         # The question-scope rules as (rule id, check, options, question types), worked out once per
@@ -222,7 +221,7 @@ class Engine:
             self.compile()
             with _fewer_collections():
                 for chunk in _chunks(by_text, CHUNK):
-                    parsed = zip(chunk, self.pipeline.pipe(chunk, n_process=self.n_process))
+                    parsed = zip(chunk, self.pipeline.pipe(chunk))
                     while batch := list(islice(parsed, BATCH)):
                         items, places = [], []
                         for text, doc in batch:

@@ -83,9 +83,9 @@ class Pipeline:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
-    def pipe(self, texts: Iterable[str], n_process: int = 1) -> Iterator["Doc"]:
-        """Parse texts in batches; yields Docs in input order."""
-        return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=n_process)
+    def pipe(self, texts: Iterable[str]) -> Iterator["Doc"]:
+        """Parse texts in batches, in this process (askwell.parallel runs several); yields Docs in input order."""
+        return self.nlp.pipe(texts, batch_size=self.batch_size)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")

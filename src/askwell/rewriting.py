@@ -103,7 +103,7 @@ class Rewriter:
         if not wanted:
             return {}
         texts = sorted({text for _, _, text in wanted})
-        docs = dict(zip(texts, self.pipeline.pipe(texts, n_process=1)))
+        docs = dict(zip(texts, self.pipeline.pipe(texts)))
         keys = list(wanted)
         items = []
         for f, k, text in keys:

@@ -866,6 +866,8 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
     listed = [i for i, _ in parsed]
     sorted_idx = [i for i, _ in order]
     ordered = listed == sorted_idx or listed == sorted_idx[::-1]
+    # A stem that asks how long: beside an exact length of time, the next whole unit leaves a gap.
+    lasting = bool(_DURATION.search(normalise(question)))
     for (ia, a), (ib, b) in zip(order, order[1:]):
         if b.lo < a.hi or (b.lo == a.hi and a.hi_incl and b.lo_incl):
             if a.form == "single" and b.form == "single":
@@ -889,7 +891,7 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
         # A length of time runs on between whole units: beside "1 year", "2-5 years" leaves out
         # eighteen months. Counts of days or years ("How many…") stay whole.
         exact = (a.form == "single" and a.lo > 0) or b.form == "single"
-        if whole and not (exact and a.dimension == "time" and _DURATION.search(normalise(question))):
+        if whole and not (exact and lasting and a.dimension == "time"):
             continue
         problems.append(_gap(a, ib, b))
     top = order[-1][1]

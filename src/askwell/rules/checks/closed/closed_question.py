@@ -226,7 +226,7 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
                 # what follows the adjective ("…satisfied with the pavements").
                 k = t.i - sent.start
                 subject = _joined(words[1:k])
-                rest = "".join(w.text_with_ws for w in words[k + 1:]).strip().rstrip("?").strip()
+                rest = _as_written(words[k + 1:]).rstrip("?").strip()
                 return f"How {t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
         # "Did you like the workshop?" → "What did you think of…?"; "Do you like…?" keeps the present.
@@ -234,7 +234,7 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
         return f"What {tense} you think of {_joined(words[3:])}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("find",) and words[-2].pos_ == "ADJ":
         # "Did you find the evening useful?" → "How useful did you find the evening?"
-        thing = "".join(t.text_with_ws for t in words[3:-2]).strip()
+        thing = _as_written(words[3:-2])
         return f"How {words[-2].lower_} did you find {thing}?"
     return _degree_rewrite(words, lowered, verdict.how_well_verbs)
 
@@ -243,9 +243,14 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
 UNGRADED = {"worth", "due", "able", "unable", "liable", "subject"}
 
 
+def _as_written(words: "list[Token]") -> str:
+    """The words with their own spacing, so "club's" stays one word."""
+    return "".join(t.text_with_ws for t in words).strip()
+
+
 def _joined(words: "list[Token]") -> str:
-    """The words as written (their own spacing, so "club's" stays one word), punctuation left out."""
-    return "".join(t.text_with_ws for t in words if not t.is_punct).strip()
+    """The words as written, punctuation left out."""
+    return _as_written([t for t in words if not t.is_punct])
 
 
 def _what_any(rest: "list[Token]", aux: str) -> str | None:
@@ -269,9 +274,6 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
     aux = lowered[0]
     body = [t for t in words if not t.is_punct or t.text in ("-", "'")]
 
-    def join(ts: "list[Token]") -> str:
-        return "".join(t.text_with_ws for t in ts).strip()
-
     if "anything" in lowered and lowered[1] == "there":
         # "Is there anything you would change…?" → "What, if anything, would you change…?"
         k = lowered.index("anything")
@@ -282,7 +284,7 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
         subject = [t for t in body[k + 1:m] if t.lower_ != "that"]
         if not subject:
             return None
-        return f"What, if anything, {modal.lower_} {join(subject)} {join(body[m + 1:])}?"
+        return f"What, if anything, {modal.lower_} {_as_written(subject)} {_as_written(body[m + 1:])}?"
     adjective = next((t for t in body[1:] if t.tag_ in ("JJ", "VBN") and t.pos_ in ("ADJ", "VERB")
                       and (t.head.i < t.i or t.dep_ in ("acomp", "oprd", "ccomp", "xcomp"))), None)
     if adjective is not None and adjective.lower_ in UNGRADED:
@@ -294,21 +296,21 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
         rest = [t for t in body[k + 1:] if t.lower_ != "enough"]
         if aux in ("is", "are", "was", "were") and words[0].dep_ == "ROOT":
             # "Were the notes helpful after class?" → "How helpful were the notes after class?"
-            return f"How {adjective.lower_} {aux} {join(body[1:k])}{' ' + join(rest) if rest else ''}?"
+            return f"How {adjective.lower_} {aux} {_as_written(body[1:k])}{' ' + _as_written(rest) if rest else ''}?"
         if lowered[1] == "you" and words[2].lemma_ in ("feel", "find") and (words[2].lemma_ == "find" or k == 3):
             # "Did you feel safe…?", "Did you find the platform easy to navigate?"
-            middle = join(body[3:k])
+            middle = _as_written(body[3:k])
             return f"How {adjective.lower_} {aux} you {words[2].lower_}{' ' + middle if middle else ''}" \
-                   f"{' ' + join(rest) if rest else ''}?"
+                   f"{' ' + _as_written(rest) if rest else ''}?"
         if lowered[1] == "you" and words[2].lemma_ in ("think", "feel") and body[k - 1].lemma_ == "be" \
                 and not rest:
             # "Do you think the signs are clear?" → "How clear do you think the signs are?"
             subject = [t for t in body[3:k - 1] if t.lower_ != "that"]
-            return f"How {adjective.lower_} {aux} you {words[2].lower_} {join(subject)} {body[k - 1].lower_}?"
+            return f"How {adjective.lower_} {aux} you {words[2].lower_} {_as_written(subject)} {body[k - 1].lower_}?"
     verb = next((t for t in body[1:] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
     if aux in ("do", "does", "did") and verb is not None and verb.lemma_ in how_well and lowered[1] != "you":
         # "Did the training meet your needs?" → "How well did the training meet your needs?"
-        return f"How well {aux} {join(body[1:])}?"
+        return f"How well {aux} {_as_written(body[1:])}?"
     return None
 
 
