@@ -7,6 +7,7 @@ that the engine turns into ``Finding`` objects, scoring turns findings into
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -65,7 +66,7 @@ class OffsetMap:
     @classmethod
     def of_lines(cls, text: str) -> "OffsetMap":
         """A map for a whole file's text (line breaks already ``\n``): one segment per line."""
-        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
         return cls(tuple(Segment(start, number, 1) for number, start in enumerate(starts, 1)))
 
     def position(self, index: int) -> tuple[int, int]:

@@ -89,8 +89,11 @@ class Rewriter:
     def __init__(self, pipeline: "Pipeline", check_batch: Batch, category: dict[str, str],
                  severity: dict[str, str]) -> None:
         self.pipeline, self.check_batch = pipeline, check_batch
-        self.category, self.severity = category, severity
-        # The rules whose findings can fail a candidate (see _passes): the re-lint runs only these.
+        self.category = category
+        # The rules whose findings fail a candidate: no wording problem may be left and no error (a
+        # rewrite that fixes one problem and keeps another, "How much, if at all, did you enjoy our
+        # excellent instructors?", is not shown). The re-lint runs only these, so a candidate passes
+        # when it has no hit at all.
         self.judges = frozenset(r for r in category if category[r] in REWRITTEN or severity.get(r) == "error")
 
     def _lint(self, files: list[tuple[str, tuple[Question, ...]]], contexts: list[Context],
@@ -117,11 +120,6 @@ class Rewriter:
         for doc in docs.values():
             forget_views(doc)
         return found
-
-    def _passes(self, hits: list[RuleHit]) -> bool:
-        """No wording problem left and no error: a rewrite that fixes one problem and keeps
-        another ("How much, if at all, did you enjoy our excellent instructors?") is not shown."""
-        return not any(self.category.get(r) in REWRITTEN or self.severity.get(r) == "error" for r, _ in hits)
 
     def apply(self, files: list[tuple[str, tuple[Question, ...]]], contexts: list[Context],
               results: list[list[list[RuleHit]]]) -> None:
@@ -158,7 +156,7 @@ class Rewriter:
     def _choose(self, question: Question, hits: list[RuleHit], offered: list[tuple[str, ...]],
                 candidates: dict[str, list[RuleHit]]) -> None:
         """Give each hit the question's passing candidates, best first; a question suggestion becomes advice-less."""
-        passing = tuple(sorted((t for t in candidates if self._passes(candidates[t])),
+        passing = tuple(sorted((t for t in candidates if not candidates[t]),
                                key=lambda text: (_changes(question.text, text), len(text))))[:SHOWN]
         for j, ((rid, hit), own) in enumerate(zip(hits, offered)):
             if hit.choice is not None or (not own and self.category.get(rid) not in REWRITTEN):

@@ -85,6 +85,11 @@ def _degree_form(claim: str) -> str | None:
     return f"How {word} {judged.group('verb').lower()} {judged.group('thing')}{rest}?"
 
 
+# An intensifier just before a dropped word, and "-ly" words that are not intensifiers.
+_INTENSIFIER = re.compile(r"\b(?:very|really|so|truly|simply|absolutely|quite|most|extremely|incredibly|[a-z]+ly)\s+$",
+                          re.IGNORECASE)
+_NOT_INTENSIFIER = re.compile(r"\b(?:only|early|daily|weekly|monthly|yearly|friendly|lovely|likely|family)\s+$",
+                              re.IGNORECASE)
 COPULAS = {"is", "was", "are", "were", "be", "been", "being", "seem", "seemed", "looks", "looked"}
 
 
@@ -104,10 +109,8 @@ def drop_word(text: str, start: int, end: int) -> str | None:
         return None  # part of a compound ("award-winning"): no neutral half to keep
     head = text[:start]
     # The word's own intensifier goes with it: "the simply excellent lessons" → "the lessons".
-    head = re.sub(r"\b(?:very|really|so|truly|simply|absolutely|quite|most|extremely|incredibly|[a-z]+ly)\s+$",
-                  "", head, flags=re.IGNORECASE) if not re.search(r"\b(?:only|early|daily|weekly|monthly|yearly|"
-                                                                  r"friendly|lovely|likely|family)\s+$", head,
-                                                                  flags=re.IGNORECASE) else head
+    if not _NOT_INTENSIFIER.search(head):
+        head = _INTENSIFIER.sub("", head)
     joined = re.match(r"\s*(?:,\s*)?(?:and|or|but)\s+|\s*,\s+", after)
     if joined:
         after = " " + after[joined.end():]  # "our brilliant and friendly helpers" → "our friendly helpers"

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
-from askwell.analysis.views import question_sentences, span_text
+from askwell.analysis.views import question_sentences, span_text, tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -49,7 +49,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
 
 def _claim(doc: "Doc", start: int) -> "list[Token]":
     """The tokens of the claim after 'that', up to the question mark."""
-    return [t for t in doc if t.idx >= start and not t.is_space and t.text != "?"]
+    return [t for t in tokens(doc) if t.idx >= start and not t.is_space and t.text != "?"]
 
 
 def _item_specific(claim: "list[Token]") -> str | None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.analysis.views import doc_words, question_sentences, sentences, span_tokens
+from askwell.analysis.views import doc_words, question_sentences, sentences, span_tokens, tokens
 from askwell.analysis.stems import WH_TAGS, capitalise
 from askwell.rules.kinds import rarest_runs
 from askwell.valence import rated_words, valence
@@ -205,8 +205,8 @@ BACK_POINTING = {"they", "them", "their", "theirs", "it", "its", "he", "him", "h
 
 def _refers_back(doc: "Doc", start: int, end: int) -> bool:
     """True when the text after the removed span uses a pronoun and the span names a thing it may mean."""
-    removed = [t for t in doc if start <= t.idx < end]
-    kept = [t for t in doc if t.idx >= end]
+    removed = [t for t in tokens(doc) if start <= t.idx < end]
+    kept = [t for t in tokens(doc) if t.idx >= end]
     return any(t.pos_ in ("NOUN", "PROPN") for t in removed) and any(
         t.lower_ in BACK_POINTING and t.pos_ in ("PRON", "DET") and t.dep_ != "expl" for t in kept)
 
