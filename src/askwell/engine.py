@@ -126,6 +126,7 @@ class Engine:
         self.pipeline = pipeline
         self._checks: dict[str, Check] = {}
         self._pool: MatcherPool | None = None
+        self._rewrites: Rewriter | None = None
         # The question-scope rules as (rule id, check, options, question types), worked out once per
         # run: all of them, and (by rule ids) the ones the rewrite stage's re-lint runs.
         self._plans: dict[frozenset[str] | None, list[tuple[str, Check, dict[str, Any], tuple[str, ...]]]] = {}
@@ -187,6 +188,13 @@ class Engine:
                     found.setdefault(index, []).append((active.rule.id, hit))
         return found
 
+    def _rewriter(self) -> Rewriter:
+        """The rewrite stage for this engine's rules, made once (each share of a big file asks for it)."""
+        if self._rewrites is None:
+            self._rewrites = Rewriter(self.pipeline, self.check_batch, {a.rule.id: a.rule.category for a in self.rules},
+                                      {a.rule.id: a.severity for a in self.rules})
+        return self._rewrites
+
     def _survey(self, questions: tuple[Question, ...], context: Context) -> dict[int, list[RuleHit]]:
         """``check_survey``, once per Context: each share of a file needs the hits on its questions."""
         found = context.memo.get(SURVEY_MEMO)
@@ -241,9 +249,7 @@ class Engine:
                     if lo <= index < hi:
                         results[f][index - lo].extend(extra)
         if by_text:
-            category = {a.rule.id: a.rule.category for a in self.rules}
-            severity = {a.rule.id: a.severity for a in self.rules}
-            Rewriter(self.pipeline, self.check_batch, category, severity).apply(work, contexts, results)
+            self._rewriter().apply(work, contexts, results)
         return results
 
     def place(self, files: list[tuple[str, tuple[Question, ...]]],
