@@ -83,19 +83,43 @@ class Lists(NamedTuple):
     quantity: frozenset[str]
 
 
+def _judging(sent: "Span", lists: Lists) -> bool:
+    """The sentence asks for a judgement ("How satisfied…", "How well…", "Rate…"), not an amount."""
+    if any(t.lower_ == "how" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("ADJ", "ADV")
+           and t.doc[t.i + 1].lower_ not in lists.quantity for t in sent):
+        return True
+    return not lists.evaluating.isdisjoint({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent})
+
+
 def _judged_pair(first: "Token", second: "Token", lists: Lists) -> bool:
     """Two things joined by 'or' in a question that asks for one judgement of them."""
     sent = first.sent
     lowered = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if lowered & lists.choice or _opposites(first, second):
         return False
-    how_judged = any(t.lower_ == "how" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("ADJ", "ADV")
-                     and t.doc[t.i + 1].lower_ not in lists.quantity for t in sent)
-    if not (how_judged or lowered & lists.evaluating):
+    if not _judging(sent, lists):
         return False
+    if first.pos_ == "ADP" and second.pos_ == "ADP":
+        # "communication by email or through the app": two channels, each judged on its own.
+        return first.lower_ != second.lower_ and first.head.pos_ in ("NOUN", "VERB")
     if first.dep_ == "pobj" and first.head.lower_ in INCLUSIVE_PREPS:
         return False  # "to a friend or colleague", "such as a hall or pool": any one of them will do
     return _kind(first) in ("NOUN", "ADJ") and _kind(second) == _kind(first)
+
+
+def _judged_kinds(first: "Token", lists: Lists) -> bool:
+    """'How satisfied are you with our mobile and desktop apps?': the judged noun names two kinds of thing.
+
+    The pair modifies the very noun the question asks the respondent to judge (the object of
+    "rate", or of the preposition after "How satisfied…"): two kinds of thing, one rating.
+    """
+    noun = first.head
+    if first.dep_ not in NOUN_MODIFIERS or noun.pos_ != "NOUN" or not _judging(first.sent, lists):
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lists.evaluating:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of") and noun.head.head.pos_ in ("AUX", "ADJ", "VERB") \
+        and noun.head.head.lemma_.lower() not in ("component", "part")
 
 
 def _rated_statement(t: "Token") -> bool:
@@ -138,8 +162,9 @@ def _excluded(first: "Token", cc: "Token", second: "Token", lists: Lists) -> boo
         # things put up for one judgement ("rate the slides or the handouts") ask twice.
         return True
     if cc.lower_ != "or" and first.dep_ in ("nmod", "compound") and first.head.pos_ == "NOUN" \
-            and first.head.i > second.i and not (first.lower_.endswith("ing") and second.lower_.endswith("ing")):
-        return True  # "training and development opportunities": one named field
+            and first.head.i > second.i and not (first.lower_.endswith("ing") and second.lower_.endswith("ing")) \
+            and not _judged_kinds(first, lists):
+        return True  # "a research and teaching post": one named field (a binomial is in one_thing)
     if in_brackets(doc, first.i):
         return True
     if first.dep_ == "pobj" and (first.head.lower_ == "including" or (
@@ -179,9 +204,11 @@ def _excluded(first: "Token", cc: "Token", second: "Token", lists: Lists) -> boo
     return False
 
 
-def _asked_about(first: "Token") -> bool:
+def _asked_about(first: "Token", lists: Lists) -> bool:
     """True when the first conjunct is what the question asks about, not background."""
-    if _kind(first) == "ADJ" and first.dep_ == "amod" and first.head.dep_ == "pobj":
+    if _judged_kinds(first, lists):
+        return True
+    if _kind(first) == "ADJ" and first.dep_ == "amod" and first.head.dep_ == "pobj" and not _judged_kinds(first, lists):
         return False  # "a component of effective and reproducible research": a description
     if _kind(first) == "ADJ" or first.pos_ == "ADP":
         return True  # two judgements, or two conditions ("during the day and after dark")
@@ -323,7 +350,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         sent = first.sent
         second_question = first.dep_ == "ROOT" and _asks_again(second) and span_text(sent).rstrip().endswith("?")
-        if _excluded(first, cc, second, lists) or not (second_question or _asked_about(first)):
+        if _excluded(first, cc, second, lists) or not (second_question or _asked_about(first, lists)):
             continue
         start, end = first.idx, second.idx + len(second.text)
         written = None if second_question else split(first, cc, second, sent)
