@@ -22,6 +22,10 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
     ("Don't you agree that the workshop was excellent?", 0, "What did you think of the workshop?"),
     ("Isn't it true that the new timetable is better?", 0, "What do you think of the new timetable?"),
     ("Don't you agree that the fair was a success?", 0, "What did you think of the fair?"),
+    # "too high" is one side of an amount: both sides and the middle are offered ("too noisy" has no other end).
+    ("Don't you agree that fares on this route are too high?", 0,
+     "Are fares on this route too high, about right or too low?"),
+    ("The room was too noisy, right?", 22, "What did you think of the room?"),
 ])
 def test_balanced_agreement(text: str, start: int, better: str | None) -> None:
     assert balanced_agreement(text, start, start + 5) == better
@@ -76,6 +80,10 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Is there anything you would change about the course?", "closed-question",
      "What, if anything, would you change about the course?"),
     ("Did the handbook meet your needs?", "closed-question", "How well did the handbook meet your needs?"),
+    # "long enough" asks whether an amount is right: both sides of it, not "How long…".
+    ("Were the breaks long enough?", "closed-question", "Were the breaks too long, about right or too short?"),
+    ("Do you think the fees are high enough?", "closed-question", "Are the fees too high, about right or too low?"),
+    ("Do you think that the signs are clear enough?", "closed-question", "How clear do you think the signs are?"),
     # The framing claim goes; a time frame fronted in the question stays.
     ("Most learners say the breaks are too short. In the last workshop, how long were the breaks?", "framing",
      "In the last workshop, how long were the breaks?"),

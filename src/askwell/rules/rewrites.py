@@ -47,7 +47,7 @@ def balanced_agreement(text: str, start: int, end: int) -> str | None:
         claim = _statement(text[:start])
     else:
         return None
-    degree = _degree_form(claim)
+    degree = _too_form(claim) or _degree_form(claim)
     if degree is not None:
         return degree
     m = _CLAIM.match(claim)
@@ -66,6 +66,34 @@ _NOT_DEGREE = FUNCTION_WORDS | {"not", "no", "on", "in", "at", "for", "with", "b
                                 "worst"}
 # Praise or blame this strong anywhere in the claim: the degree form would keep it, so ask about the thing.
 _STRONG = 2.5
+
+
+# "fares on this route are too high": a claim that something is more than it should be.
+_TOO = re.compile(r"^(?P<thing>.+?)\s+(?P<verb>was|were|is|are)\s+too\s+(?P<word>[a-z]+)(?P<rest>(?:\s+.*)?)$",
+                  re.IGNORECASE)
+
+
+# The other end of a common amount scale: "too long" is balanced by "too short". Words without
+# one ("noisy", "clear") have no balanced "too" form and keep the rules' other rewrites.
+OTHER_END = {"long": "short", "high": "low", "big": "small", "large": "small", "many": "few", "much": "little",
+             "fast": "slow", "quick": "slow", "early": "late", "hot": "cold", "warm": "cold", "expensive": "cheap",
+             "difficult": "easy", "hard": "easy", "strict": "lenient", "frequent": "infrequent", "loud": "quiet"}
+OTHER_END |= {b: a for a, b in list(OTHER_END.items()) if b not in OTHER_END}
+
+
+def too_form(thing: str, verb: str, word: str, rest: str = "") -> str:
+    """'Are fares too high, about right or too low?': both sides of the right amount, and the middle
+    (``word`` must be in OTHER_END)."""
+    word = word.lower()
+    return f"{verb.capitalize()} {thing} too {word}, about right or too {OTHER_END[word]}{rest.rstrip()}?"
+
+
+def _too_form(claim: str) -> str | None:
+    """'fares on this route are too high' → 'Are fares on this route too high, about right or not high enough?'"""
+    too = _TOO.match(claim)
+    if too is None or too.group("word").lower() not in OTHER_END:
+        return None  # "too noisy": "not noisy enough" is no answer anyone wants; ask about the thing
+    return too_form(too.group("thing"), too.group("verb"), too.group("word"), too.group("rest"))
 
 
 def _degree_form(claim: str) -> str | None:

@@ -19,6 +19,7 @@ from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, sentences, span_text, span_tokens
 from askwell.analysis.stems import by_respondent, neighbour, wh_word
 from askwell.valence import valence
+from askwell.rules.rewrites import OTHER_END, too_form
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -89,11 +90,14 @@ def _inverted(sent: "Span") -> "Token | None":
 
 
 def _alternative(sent: "Span") -> bool:
-    """"Do you prefer A or B?": an 'or' joining two answers (but not 'or not')."""
+    """"Do you prefer A or B?", "Is it too long, about right or not long enough?": an 'or' joining
+    answers (but not a bare 'or not?', which only restates yes/no)."""
+    doc = sent.doc
     for t in span_tokens(sent):
         if t.lower_ == "or" and t.dep_ == "cc":
-            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-            if nxt is not None and nxt.lower_ in ("not", "no"):
+            nxt = t.nbor(1) if t.i + 1 < len(doc) else None
+            after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("not", "no") and (after is None or after.is_punct):
                 return False
             return True
     return False
@@ -219,6 +223,12 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
         return f"To what extent {text[0].lower()}{text[1:]}"
     if len(lowered) > 2 and lowered[1] == "you" and words[2].lemma_ == "recommend":
         return f"How likely are you to recommend {_joined(words[3:])}?"
+    enough = next((t for t in words[1:-1] if t.pos_ in ("ADJ", "ADV") and t.nbor(1).lower_ == "enough"), None)
+    if enough is not None and enough.lower_ in OTHER_END:
+        body = [t for t in words if not t.is_punct]
+        balanced = _enough(body, body.index(enough), lowered[0], words)
+        if balanced:
+            return balanced
     if lowered[0] in ("is", "are", "was", "were") and "anything" not in lowered:
         for t in words[1:]:
             if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED:
@@ -311,6 +321,22 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
     if aux in ("do", "does", "did") and verb is not None and verb.lemma_ in how_well and lowered[1] != "you":
         # "Did the training meet your needs?" → "How well did the training meet your needs?"
         return f"How well {aux} {_as_written(body[1:])}?"
+    return None
+
+
+def _enough(body: "list[Token]", k: int, aux: str, words: "list[Token]") -> str | None:
+    """'Were the breaks long enough?' → 'Were the breaks too long, about right or too short?':
+    "How long…" would drop what was asked (is it enough?), so both sides of the right amount are
+    offered, as an alternative question. Only amounts with another end ("long", "high") read so;
+    "clear enough" keeps the degree form ("How clear…"), since nothing is too clear."""
+    adjective, rest = body[k], body[k + 2:]
+    if aux in ("is", "are", "was", "were") and words[0].dep_ == "ROOT":
+        return too_form(_as_written(body[1:k]), aux, adjective.text, " " + _as_written(rest) if rest else "")
+    if len(body) > 4 and body[1].lower_ == "you" and body[2].lemma_ == "think" and body[k - 1].lemma_ == "be" \
+            and body[k - 1].lower_ in ("is", "are", "was", "were") and not rest:
+        # "Do you think the free plan is generous enough?"
+        subject = [t for t in body[3:k - 1] if t.lower_ != "that"]
+        return too_form(_as_written(subject), body[k - 1].lower_, adjective.text) if subject else None
     return None
 
 

@@ -20,6 +20,8 @@ about the answer and are left alone.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
@@ -155,10 +157,19 @@ def _trigger(tokens: "list[Token]", lists: Lists) -> "Token | None":
             return t  # "More than 40,000 teams have already switched…": a head count behind one answer
         if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
             return t  # "now twice as long as five years ago"
-        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in lists.measured and (
+        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in lists.measured and not _hyphened(t) and (
                 abs(valence(low)) >= lists.floor or abs(valence(lemma)) >= lists.floor):
             return t
     return None
+
+
+def _hyphened(t: "Token") -> bool:
+    """Part of a hyphenated word ("a multi-faith partnership"): the whole word, not its part, carries the meaning."""
+    doc = t.doc
+    return (t.i > 0 and doc[t.i - 1].text in HYPHENS) or (t.i + 1 < len(doc) and doc[t.i + 1].text in HYPHENS)
+
+
+HYPHENS = ("-", "‐")
 
 
 def _counted_many(t: "Token", crowd: float) -> bool:
@@ -227,4 +238,10 @@ def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") ->
         rest = text[end:].lstrip(" ,;:.–—-")
         return capitalise(rest) if rest else None
     head = text[:start].rstrip(" ,;:")
+    # "How many more lessons should…, given…?": without the argument, "more" still pushes one way.
+    head = MORE_OF.sub(r"\1", head)
     return head + "?" if not head.endswith("?") else head
+
+
+# "How many more", "how much more": an increase taken for granted.
+MORE_OF = re.compile(r"\b(how (?:many|much)) more\b", re.IGNORECASE)
