@@ -76,6 +76,23 @@ def proposed(question: Question, hit: Hit) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in out if t and t != original))
 
 
+def _together(question: Question, hits: list[RuleHit]) -> str | None:
+    """Every sentence the closed and agree/disagree hits rewrite, rewritten at once (None when
+    fewer than two).
+
+    Two closed sentences ("Were they knowledgeable? Were they friendly?") each propose their own
+    sentence; either alone leaves the other's yes/no form.
+    """
+    splices = sorted(((hit.start, (hit.suggestion or "").strip()) for rid, hit in hits
+                      if rid in RATING_REWRITES and _asks(hit)), reverse=True)
+    if len({start for start, _ in splices}) < 2:
+        return None
+    text = question.text
+    for start, sentence in splices:  # from the last sentence back, so earlier offsets still hold
+        text = _spliced(text, start, sentence)
+    return text
+
+
 def _changes(original: str, text: str) -> int:
     """Words added or removed on the way from the original to the rewrite."""
     a, b = original.lower().split(), text.lower().split()
@@ -110,7 +127,9 @@ class Rewriter:
         keys = list(wanted)
         items = []
         for f, k, text in keys:
-            q, rating = files[f][1][k], wanted[(f, k, text)]
+            # (With two questions in it, the item keeps its type: a rating type would excuse a
+            # yes/no sentence the rewrite left as it was.)
+            q, rating = files[f][1][k], wanted[(f, k, text)] and text.count("?") < 2
             remember_text(docs[text], text)
             items.append((Question(text=text, path=q.path, line=q.line, column=q.column,
                                    offsets=OffsetMap.at(q.line, q.column), type="scale" if rating else q.type,
@@ -129,21 +148,27 @@ class Rewriter:
         offered = [[[proposed(q, hit) for _, hit in results[f][k]] for k, q in enumerate(qs)]
                    for f, (_, qs) in enumerate(files)]
         for f, (_, qs) in enumerate(files):
-            for k in range(len(qs)):
+            for k, q in enumerate(qs):
                 for (rid, _), texts in zip(results[f][k], offered[f][k]):
                     for text in texts:
                         key = (f, k, text)
                         wanted[key] = wanted.get(key, False) or rid in RATING_REWRITES
+                whole = _together(q, results[f][k])
+                if whole is not None:
+                    wanted[(f, k, whole)] = any(rid in RATING_REWRITES for rid, _ in results[f][k])
         found = self._lint(files, contexts, wanted)
         # One round more: a candidate's own rewritable problems, rewritten.
         derived: dict[tuple[int, int, str], bool] = {}
         for (f, k, text), hits in found.items():
             trial = replace(files[f][1][k], text=text)
-            for rid, hit in hits:
-                if self.category.get(rid) in REWRITTEN:
-                    for again in proposed(trial, hit):
-                        if (f, k, again) not in wanted and again != files[f][1][k].text.strip():
-                            derived[(f, k, again)] = wanted[(f, k, text)] or rid in RATING_REWRITES
+            rewritable = [(rid, hit) for rid, hit in hits if self.category.get(rid) in REWRITTEN]
+            agains = [(rid, again) for rid, hit in rewritable for again in proposed(trial, hit)]
+            whole = _together(trial, rewritable)
+            if whole is not None:
+                agains.append((min(RATING_REWRITES), whole))  # a rating rewrite, whichever rule made it
+            for rid, again in agains:
+                if (f, k, again) not in wanted and again != files[f][1][k].text.strip():
+                    derived[(f, k, again)] = wanted[(f, k, text)] or rid in RATING_REWRITES
         found.update(self._lint(files, contexts, derived))
         by_question: dict[tuple[int, int], list[str]] = {}
         for f, k, text in found:

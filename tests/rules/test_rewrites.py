@@ -348,6 +348,8 @@ def test_required_mark_gate_agrees_with_the_mark_pattern() -> None:
      "How clear were the explanations? How accurate were the explanations?"),
     ("How would you rate the slides or the handouts?", "How would you rate the slides? How would you rate the handouts?"),
     ("How clear were the slides and the handout?", "How clear were the slides? How clear was the handout?"),
+    # The first's own adverb stays with it.
+    ("How well organised and relevant was the course?", "How well organised was the course? How relevant was the course?"),
 ])
 def test_double_barreled_items_are_split_and_written_out(lint_text, text: str, better: str) -> None:  # type: ignore[no-untyped-def]
     found = [f for f in lint_text(text) if f.rule == "double-barreled"]
@@ -407,3 +409,26 @@ def test_an_unsafe_split_gives_the_advice(lint_text) -> None:  # type: ignore[no
 def test_shared_words_go_to_both_halves(lint_text, text: str, better: str) -> None:  # type: ignore[no-untyped-def]
     found = [f for f in lint_text(text) if f.rule == "double-barreled"]
     assert found and found[0].rewrites[:1] == (better,)
+
+
+def test_a_participle_pair_keeps_its_own_prepositions(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # "informed in decisions" is not English: the shared preposition is the second's; a scene fits both.
+    found = [f for f in lint_text("How informed and involved do you feel in decisions about the park?")
+             if f.rule == "double-barreled"]
+    assert found and not found[0].rewrites
+    found = [f for f in lint_text("How safe and welcome did you feel at the meetup?") if f.rule == "double-barreled"]
+    assert found and found[0].rewrites[:1] == (
+        "How safe did you feel at the meetup? How welcome did you feel at the meetup?",)
+
+
+def test_every_yes_no_sentence_is_rewritten_together(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # Each closed sentence proposes its own; only both rewritten leave no yes/no question.
+    found = [f for f in lint_text("Were the instructors knowledgeable? Were they patient?") if f.rule == "closed-question"]
+    assert len(found) == 2
+    assert all(f.rewrites == ("How knowledgeable were the instructors? How patient were they?",) for f in found)
+
+
+def test_a_second_judgement_is_not_a_follow_up(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # "How useful were the slides?" is a question of its own, not the detail of a yes; "How often?" is.
+    assert any(f.rule == "closed-question" for f in lint_text("Were the notes useful? How useful were the slides?"))
+    assert not any(f.rule == "closed-question" for f in lint_text("Do you use Git? What for?"))

@@ -345,6 +345,9 @@ def _follow_up(sent: "Span", doc: "Doc", follow_up_verbs: frozenset[str]) -> boo
     for later in sentences(doc):
         if later.start <= sent.start:
             continue
+        words = [t for t in later if not t.is_punct]
+        if len(words) > 1 and words[0].lower_ == "how" and words[1].pos_ == "ADJ":
+            continue  # "How friendly were they?": a judgement of its own, not the detail of a yes
         if wh_word(later) is not None or any(t.lemma_.lower() in follow_up_verbs and t.dep_ == "ROOT" for t in later):
             return True
     return False

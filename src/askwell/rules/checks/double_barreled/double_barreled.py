@@ -314,8 +314,15 @@ def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "T
         tail = text[second.idx + len(second.text) - base:]
         if named and tail.strip(" ?.!"):
             return None  # "wheelchair users and parents with pushchairs": whose is the tail?
+        if _kind(first) == "ADJ" and _own_preposition(first, second):
+            return None
+        # The first's own adverb is not the second's: "How well organised and relevant…" →
+        # "How well organised…? How relevant…?"
+        adverb = next((c for c in first.children if c.dep_ == "advmod" and c.i < first.i
+                       and c.lower_ != "how" and c.i > sent.start), None)
+        second_head = text[:adverb.idx - base] if adverb is not None and _kind(first) == "ADJ" else head
         return (_agree(head, first) + text[name_start - base:first.idx + len(first.text) - base] + tail,
-                _agree(head, second) + second.text + tail)
+                _agree(second_head, second) + second.text + tail)
     if own and not before_second and second.right_edge.i == last.i \
             and first.pos_ in ("VERB", "AUX") and first.right_edge.i < cc.i:
         return text[:cc.idx - base].rstrip(" ,;") + end_mark, head + text[second.idx - base:]
@@ -327,6 +334,20 @@ def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "T
         return (_agree(head, first) + doc[first.left_edge.i:first.i + 1].text + tail,
                 _agree(head, second) + doc[second.left_edge.i:second.i + 1].text + tail)
     return None
+
+
+# Prepositions that set a scene ("at the meetup", "during the week") and suit any judgement.
+SETTING_PREPS = {"at", "during", "on", "after", "before", "while", "over", "throughout"}
+
+
+def _own_preposition(first: "Token", second: "Token") -> bool:
+    """'How informed and involved do you feel in decisions…?': a participle chooses its own
+    preposition ("informed about", "involved in"), so the one they share may fit only one of them."""
+    if not (first.lower_.endswith("ed") or second.lower_.endswith("ed")):
+        return False
+    prep = next((t for t in first.sent if t.i > second.i and t.dep_ == "prep"
+                 and t.head.i in (first.i, second.i, first.head.i)), None)
+    return prep is not None and prep.lower_ not in SETTING_PREPS
 
 
 def _agree(head: str, noun: "Token") -> str:
