@@ -18,7 +18,7 @@ from askwell.analysis.views import doc_words, question_sentences, span_text, spa
 from askwell.analysis.stems import form, has_opt_out, in_conditional, sent_root, subject
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 # The behaviours and the face-saving lead-ins are the rule's options (see its YAML).
 
@@ -40,6 +40,18 @@ def _lists(options: dict[str, Any]) -> Lists:
                  re.compile(rf"\b(?:{body})\b", re.IGNORECASE))
 
 
+def _status(verb: "Token") -> bool:
+    """'Are you registered to vote?': the behaviour hangs on a status, so the question asks who
+    may do it, not who did."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+
+
+def _forecast(sent: "Span") -> bool:
+    """'How likely are you to keep volunteering?': a prediction, not a deed reported."""
+    return any(t.lower_ in ("likely", "unlikely") and t.dep_ in ("acomp", "advmod") for t in span_tokens(sent))
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the behaviour verb (and its object) of a question the respondent may answer to look good."""
     present = doc_words(doc)
@@ -56,13 +68,15 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if form(sent) not in ("yes-no", "wh"):
             continue
         subj = subject(sent)
-        if subj is None or subj.lower_ != "you":
+        if subj is None or subj.lower_ != "you" or _forecast(sent):
             continue
         for t in span_tokens(sent):
             if t.pos_ != "VERB" or in_conditional(t):
                 continue
             lemma = t.lemma_.lower()
             if t.head.i != sent_root(sent).i and t.i != sent_root(sent).i and t.dep_ not in ("xcomp", "conj"):
+                continue
+            if _status(t):
                 continue
             hit_end = None
             if any(c.tag_ == "MD" and c.lower_ in ("would", "could", "'d") for c in t.children) or any(
