@@ -30,7 +30,7 @@ import re
 from typing import Any
 
 from askwell.errors import InputError, NotASurvey
-from askwell.model import Choice, OffsetMap, Question, Segment
+from askwell.model import Choice, OffsetMap, Question
 
 SKIP = frozenset({"html", "expression", "image", "signaturepad"})
 SINGLE = frozenset({"radiogroup", "dropdown", "imagepicker", "buttongroup"})
@@ -96,10 +96,6 @@ class Source:
             detail = str(exc).split(":")[0]  # not Python's advice on raising its limit
             raise InputError(self.path, f"invalid JSON: {detail}") from None
 
-    def pos(self, index: int) -> tuple[int, int]:
-        """File (line, column) of character ``index`` of the JSON text."""
-        return self.lines.position(index)
-
     def indices(self, s: PosStr) -> list[int]:
         """For each character of the decoded string, the index of its source character or escape."""
         text, j, out = self.text, s.start, []
@@ -132,19 +128,6 @@ class Source:
             out.append(out[-1] if out else s.start)
         return out
 
-    def offset_map(self, indices: list[int], fallback: int) -> OffsetMap:
-        segments: list[Segment] = []
-        prev = None
-        for i, j in enumerate(indices):
-            if prev is None or j != prev + 1:
-                line, column = self.pos(j)
-                segments.append(Segment(i, line, column))
-            prev = j
-        if not segments:
-            line, column = self.pos(fallback)
-            segments.append(Segment(0, line, column))
-        return OffsetMap(tuple(segments))
-
     def located(self, value: str) -> tuple[str, int | None, int | None, OffsetMap | None]:
         """The stripped string with its position and map (None when not from the file)."""
         stripped = value.strip()
@@ -152,7 +135,7 @@ class Source:
             return stripped, None, None, None
         lead = len(value) - len(value.lstrip())
         idx = self.indices(value)[lead:lead + len(stripped)]
-        offsets = self.offset_map(idx, value.start)
+        offsets = OffsetMap.of_indices(idx, self.text, self.lines, value.start)
         line, column = offsets.position(0)
         return stripped, line, column, offsets
 

@@ -39,7 +39,7 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from askwell.errors import InputError, InputErrors, NotASurvey
-from askwell.model import Choice, OffsetMap, Question, Segment
+from askwell.model import Choice, OffsetMap, Question
 
 # No survey needs more; larger YAML is refused before parsing.
 MAX_CHARS = 2_000_000
@@ -343,24 +343,6 @@ class _Reader:
                 out.append(None)
         return out
 
-    def offset_map(self, indices: list[int | None], first: int) -> OffsetMap:
-        segments: list[Segment] = []
-        prev: int | None = None
-        for i, idx in enumerate(indices):
-            if idx is None:
-                continue
-            if prev is None or idx != prev + 1 or self.text[prev] == "\n":
-                line, column = self.lines.position(idx)
-                segments.append(Segment(i, line, column))
-            prev = idx
-        if not segments:
-            line, column = self.lines.position(first)
-            segments.append(Segment(0, line, column))
-        elif segments[0].offset != 0:
-            s = segments[0]
-            segments[0] = Segment(0, s.line, max(s.column - s.offset, 1))
-        return OffsetMap(tuple(segments))
-
     def located(self, node: ScalarNode, value: str) -> tuple[str, int, int, OffsetMap]:
         """The stripped value with its first character's line/column and offset map."""
         idx = self.indices(node)
@@ -368,7 +350,7 @@ class _Reader:
         stripped = value.strip()
         idx = idx[lead:lead + len(stripped)]
         first = next((i for i in idx if i is not None), self._content_start(node))
-        offsets = self.offset_map(idx, first)
+        offsets = OffsetMap.of_indices(idx, self.text, self.lines, first)
         line, column = offsets.position(0)
         return stripped, line, column, offsets
 
