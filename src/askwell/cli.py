@@ -1,6 +1,6 @@
 """The command line: parses options, wires the stages together, sets the exit code.
 
-Heavy imports (spaCy, the engine) happen inside ``check`` only, so ``--help``,
+Heavy imports (spaCy, the engine) happen inside ``check`` and its helpers only, so ``--help``,
 ``rules`` and ``explain`` start fast.
 """
 
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 import click
 
@@ -203,8 +203,40 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
                              --output-format markdown:summary.md
     """
     _check_outputs(output, outputs, show_diff, write_baseline)
-    from askwell import config as config_mod
+    config, found, folder, snapshot = _configure(paths, config_file, no_cache, cache_dir,
+                                                 _overrides(select, ignore, fail_on, fail_under, model))
+    if show_config:
+        import yaml
 
+        click.echo(yaml.safe_dump(config.as_dict(), sort_keys=False, allow_unicode=True), nl=False)
+        return
+    if not paths and not texts:
+        raise click.UsageError("give files or folders to lint, '-' for stdin, or --text QUESTION")
+
+    lint = _Lint.prepare(paths, texts, stdin_filename, config, folder, baseline_file, jobs)
+    inputs = lint.gather()
+    checked = lint.check_with_progress(inputs)
+    if snapshot is not None:
+        snapshot.save()
+    report = dataclasses.replace(lint.report(inputs, checked), run=_run_info(config, found))
+    if fix or show_diff:
+        report = _fix(report, lint.relinter(report.run), show_diff, lint.piped())
+    if report.empty():
+        from askwell.model import empty_note
+
+        click.echo(f"askwell: {empty_note(report)}", err=True)
+    if write_baseline:
+        _write_baseline(report, write_baseline)
+    failures = _publish(report, config.packs, fmt=fmt, output=output, outputs=outputs, color=color,
+                        statistics=statistics, show_values=show_values)
+    for failure in failures:
+        click.echo(f"askwell: error: {failure}", err=True)
+    sys.exit(EXIT_ERROR if failures else exit_code(report, config.fail_on, config.fail_under))
+
+
+def _overrides(select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fail_under: float | None,
+               model: str | None) -> dict[str, Any]:
+    """The config keys the command line sets; an option left out keeps the config file's value."""
     overrides: dict[str, Any] = {}
     if select:
         overrides["select"] = _split(select)
@@ -216,6 +248,18 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         overrides["fail_under"] = fail_under
     if model:
         overrides["model"] = model
+    return overrides
+
+
+def _configure(paths: tuple[str, ...], config_file: Path | None, no_cache: bool, cache_dir: Path | None,
+               overrides: dict[str, Any]) -> tuple[Any, Path | None, Path | None, Any]:
+    """The run's config, the config file it came from, the cache folder and the packs' cache snapshot.
+
+    The folder and the snapshot are None when the run is not cached.
+    """
+    from askwell import config as config_mod
+    from askwell.rules.packs import load_packs
+
     start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
     found = config_file or config_mod.discover(start)
     # Only files are cached: stdin and --text drafts change every time.
@@ -227,60 +271,95 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
 
         # The run's rule packs are parsed through the cache's JSON snapshot of them.
         snapshot = PackSnapshot(folder)
-    from askwell.rules.packs import load_packs
-
     config = config_mod.load(found, overrides, packs=load_packs(snapshot=snapshot))
-    if show_config:
-        import yaml
+    return config, found, folder, snapshot
 
-        click.echo(yaml.safe_dump(config.as_dict(), sort_keys=False, allow_unicode=True), nl=False)
-        return
-    if not paths and not texts:
-        raise click.UsageError("give files or folders to lint, '-' for stdin, or --text QUESTION")
 
-    from askwell import baseline as baseline_mod
-    from askwell import run
+@dataclasses.dataclass(frozen=True)
+class _Lint:
+    """What a check run lints and with what, kept so that --fix and --diff can lint their edits again."""
 
-    known = baseline_mod.read(baseline_file) if baseline_file else None
-    stdin_text = _read_stdin() if "-" in paths else None
-    engine, cache = run.prepare(config, cache_dir=folder)
-    inputs = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename, memo=cache)
-    from askwell.progress import Progress
+    files: list[str]
+    texts: tuple[str, ...]
+    stdin_text: bytes | None
+    stdin_filename: str | None
+    config: Any
+    engine: Any
+    cache: Any
+    known: Any  # the --baseline findings, or None
+    jobs: int | None
 
-    total = sum(len(qs) for _, qs in inputs.files)
-    with Progress(total, sys.stderr, enabled=Progress.wanted(sys.stderr)) as bar:
-        checked = run.check(inputs, engine, cache, progress=bar.update, jobs=jobs)
-    if snapshot is not None:
-        snapshot.save()
-    report = dataclasses.replace(run.report(inputs, checked, config, known), run=_run_info(config, found))
-    if fix or show_diff:
+    @classmethod
+    def prepare(cls, paths: tuple[str, ...], texts: tuple[str, ...], stdin_filename: str | None, config: Any,
+                folder: Path | None, baseline_file: Path | None, jobs: int | None) -> "_Lint":
+        """Read the baseline and stdin, and load the engine (and the cache in ``folder``, when given)."""
+        from askwell import baseline as baseline_mod
+        from askwell import run
+
+        known = baseline_mod.read(baseline_file) if baseline_file else None
+        stdin_text = _read_stdin() if "-" in paths else None
+        engine, cache = run.prepare(config, cache_dir=folder)
+        return cls([p for p in paths if p != "-"], texts, stdin_text, stdin_filename, config, engine, cache, known,
+                   jobs)
+
+    def gather(self, contents: dict[str, bytes] | None = None) -> Any:
+        """The sources stage; ``contents`` is read instead of those files on disk."""
+        from askwell import run
+
+        return run.gather(self.files, self.config, list(self.texts), self.stdin_text, self.stdin_filename,
+                          memo=self.cache, contents=contents)
+
+    def check_with_progress(self, inputs: Any) -> Any:
+        """The NLP and rules stage, with a progress bar on a terminal."""
+        from askwell import run
+        from askwell.progress import Progress
+
+        total = sum(len(qs) for _, qs in inputs.files)
+        with Progress(total, sys.stderr, enabled=Progress.wanted(sys.stderr)) as bar:
+            return run.check(inputs, self.engine, self.cache, progress=bar.update, jobs=self.jobs)
+
+    def report(self, inputs: Any, checked: Any) -> Any:
+        """The scoring stage, with the --baseline findings left out."""
+        from askwell import run
+
+        return run.report(inputs, checked, self.config, self.known)
+
+    def relinter(self, run_info: Any) -> Callable[[dict[str, bytes]], Any]:
+        """``relint`` for ``fixing.fix_run``: the report of the run with some files read from bytes."""
+        from askwell import run
+
         def relint(contents: dict[str, bytes]) -> Any:
-            again = run.gather([p for p in paths if p != "-"], config, list(texts), stdin_text, stdin_filename,
-                               memo=cache, contents=contents)
-            return dataclasses.replace(run.report(again, run.check(again, engine, cache, jobs=jobs), config, known),
-                                       run=report.run)
+            again = self.gather(contents)
+            return dataclasses.replace(self.report(again, run.check(again, self.engine, self.cache, jobs=self.jobs)),
+                                       run=run_info)
+        return relint
 
-        # Stdin read as --stdin-filename is not that file: never write it.
-        piped = frozenset({stdin_filename or "-"}) if stdin_text is not None else frozenset()
-        report = _fix(report, relint, show_diff, piped)
-    if report.empty():
-        from askwell.model import empty_note
+    def piped(self) -> frozenset[str]:
+        """Inputs --fix must never write: stdin read as --stdin-filename is not that file."""
+        return frozenset({self.stdin_filename or "-"}) if self.stdin_text is not None else frozenset()
 
-        click.echo(f"askwell: {empty_note(report)}", err=True)
-    if write_baseline:
-        count = baseline_mod.write(write_baseline, report.placed())
-        click.echo(f"askwell: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
-        sys.exit(EXIT_ERROR if report.errors else EXIT_OK)
 
+def _write_baseline(report: Any, file: Path) -> None:
+    """--write-baseline: record the report's findings in ``file`` and exit (2 when an input had errors)."""
+    from askwell import baseline as baseline_mod
+
+    count = baseline_mod.write(file, report.placed())
+    click.echo(f"askwell: recorded {count} finding{'s' if count != 1 else ''} in {file}", err=True)
+    sys.exit(EXIT_ERROR if report.errors else EXIT_OK)
+
+
+def _publish(report: Any, packs: Any, *, fmt: str, output: str | None, outputs: tuple[tuple[str, str], ...],
+             color: bool | None, statistics: bool, show_values: bool) -> list[str]:
+    """Print (or write with -o) the --format report, then write each --output-format one; the write errors."""
     from askwell import reporters
 
     colour = _use_color(color, output) and fmt == "text"
     if statistics:
         from askwell.reporters.statistics import statistics as stats
 
-        rendered = stats(report, config.packs)
+        rendered = stats(report, packs)
     else:
-        rendered = reporters.get(fmt, color=colour, values=show_values, packs=config.packs).render(report)
+        rendered = reporters.get(fmt, color=colour, values=show_values, packs=packs).render(report)
     failures: list[str] = []
     if output:
         failures += _write(output, rendered)
@@ -291,10 +370,8 @@ def check(paths: tuple[str, ...], texts: tuple[str, ...], fmt: str, output: str 
         # Rendered as `--format extra_fmt -o file` would render it (colour only when forced with --color).
         extra_colour = _use_color(color, file) and extra_fmt == "text"
         failures += _write(file, reporters.get(extra_fmt, color=extra_colour, values=show_values,
-                                               packs=config.packs).render(report))
-    for failure in failures:
-        click.echo(f"askwell: error: {failure}", err=True)
-    sys.exit(EXIT_ERROR if failures else exit_code(report, config.fail_on, config.fail_under))
+                                               packs=packs).render(report))
+    return failures
 
 
 def _check_outputs(output: str | None, outputs: tuple[tuple[str, str], ...], show_diff: bool,

@@ -58,6 +58,10 @@ class Edit:
     q_end: int
 
 
+# An edit with the question and finding it comes from (for the skip message when it cannot be kept).
+_Candidate = tuple[Edit, Question, Finding]
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A fix that was not applied, where, and why."""
@@ -204,62 +208,82 @@ def fix_file(data: bytes, path: str, items: list[tuple[Question, Finding]]) -> t
     that overlap one already taken wait for the next pass.
     """
     suffix = Path(path).suffix.lower()
-    skipped: list[Skipped] = []
-
-    def skip(q: Question, f: Finding, reason: str) -> None:
-        skipped.append(Skipped(path, f.line, f.column, f.rule, reason))
-
     base = sources.load_bytes(data, path, suffix)
     if base.errors or base.note:
-        for q, f in items:
-            skip(q, f, "the file does not read cleanly")
-        return data, 0, skipped
+        return data, 0, [_skipped(path, f, "the file does not read cleanly") for _, f in items]
     source = _Text.of(data)
+    skipped: list[Skipped] = []
+    chosen = _without_overlaps(_candidates(items, base.questions, source, path, skipped))
+    if not chosen:
+        return data, 0, skipped
+    edits = [edit for edit, _, _ in chosen]
+    new = source.encode(_apply(source.text, edits))
+    if _reads_back(new, path, suffix, _expected(base.questions, edits)):
+        return new, len(edits), skipped
+    kept = _one_at_a_time(chosen, source, path, base.questions, skipped)
+    if not kept:
+        return data, 0, skipped
+    return source.encode(_apply(source.text, kept)), len(kept), skipped
+
+
+def _skipped(path: str, finding: Finding, reason: str) -> Skipped:
+    return Skipped(path, finding.line, finding.column, finding.rule, reason)
+
+
+def _candidates(items: list[tuple[Question, Finding]], questions: tuple[Question, ...], source: _Text, path: str,
+                skipped: list[Skipped]) -> list[_Candidate]:
+    """Each fix as an edit of the file text, in file order; a fix that cannot be placed goes to ``skipped``."""
     starts = source.line_starts()
     # Questions of the report are matched to the file's by place and text (language filtering
     # may have left some out of the report).
     slots: dict[tuple[int, int, str], list[int]] = {}
-    for index, q in enumerate(base.questions):
+    for index, q in enumerate(questions):
         slots.setdefault((q.line, q.column, q.text), []).append(index)
     taken: dict[int, int] = {}  # id(question in report) -> index
-    candidates: list[tuple[Edit, Question, Finding]] = []
+    candidates: list[_Candidate] = []
     for q, f in items:
         if id(q) not in taken:
             free = slots.get((q.line, q.column, q.text), [])
             if not free:
-                skip(q, f, "the question is no longer where it was read")
+                skipped.append(_skipped(path, f, "the question is no longer where it was read"))
                 continue
             taken[id(q)] = free.pop(0)
         start, end, replacement = _question_edit(q, f)
         at = _map(q, start, end, source.text, starts)
         if isinstance(at, str):
-            skip(q, f, at)
+            skipped.append(_skipped(path, f, at))
             continue
         candidates.append((Edit(at, at + end - start, replacement, taken[id(q)], start, end), q, f))
     candidates.sort(key=lambda c: (c[0].start, c[0].end))
-    chosen: list[tuple[Edit, Question, Finding]] = []
+    return candidates
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates (in file order) that overlap none taken before them."""
+    chosen: list[_Candidate] = []
     for c in candidates:
         if chosen and c[0].start < chosen[-1][0].end:
             continue  # overlaps: the next pass, on the edited text, decides
         chosen.append(c)
-    if not chosen:
-        return data, 0, skipped
-    edits = [c[0] for c in chosen]
-    new = source.encode(_apply(source.text, edits))
-    if _reads_back(new, path, suffix, _expected(base.questions, edits)):
-        return new, len(edits), skipped
-    # Something does not read back as intended (a replacement the quoting cannot hold):
-    # take the fixes one at a time and keep those that do.
+    return chosen
+
+
+def _one_at_a_time(chosen: list[_Candidate], source: _Text, path: str, questions: tuple[Question, ...],
+                   skipped: list[Skipped]) -> list[Edit]:
+    """The edits that read back as intended when taken one by one; the others go to ``skipped``.
+
+    For when the edits together do not read back (a replacement the quoting cannot hold).
+    """
+    suffix = Path(path).suffix.lower()
     kept: list[Edit] = []
-    for edit, q, f in chosen:
+    for edit, _, f in chosen:
         trial = kept + [edit]
-        if _reads_back(source.encode(_apply(source.text, trial)), path, suffix, _expected(base.questions, trial)):
+        if _reads_back(source.encode(_apply(source.text, trial)), path, suffix, _expected(questions, trial)):
             kept = trial
         else:
-            skip(q, f, "the file would not read back as the fixed question (quoting or escaping)")
-    if not kept:
-        return data, 0, skipped
-    return source.encode(_apply(source.text, kept)), len(kept), skipped
+            skipped.append(_skipped(path, f, "the file would not read back as the fixed question "
+                                             "(quoting or escaping)"))
+    return kept
 
 
 def _fix_cells(data: bytes, path: str, items: list[tuple[Question, Finding]]) -> FileFix:

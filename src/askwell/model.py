@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -68,6 +69,34 @@ class OffsetMap:
         """A map for a whole file's text (line breaks already ``\n``): one segment per line."""
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         return cls(tuple(Segment(start, number, 1) for number, start in enumerate(starts, 1)))
+
+    @classmethod
+    def of_indices(cls, indices: Sequence[int | None], text: str, lines: "OffsetMap", fallback: int) -> "OffsetMap":
+        """A map for a piece of a file's ``text`` whose character i was read from ``text[indices[i]]``.
+
+        ``lines`` is the file's own map (``of_lines(text)``).  ``None`` marks a character
+        nothing in the file stands for (a folded line break): it is counted on from the
+        character before it.  A new segment starts wherever the indices jump or pass a
+        line break; with no index at all the piece sits at ``fallback``.  The YAML, CSV
+        and JSON sources map their strings with it.
+        """
+        segments: list[Segment] = []
+        prev: int | None = None
+        for i, index in enumerate(indices):
+            if index is None:
+                continue
+            if prev is None or index != prev + 1 or text[prev] == "\n":
+                line, column = lines.position(index)
+                segments.append(Segment(i, line, column))
+            prev = index
+        if not segments:
+            line, column = lines.position(fallback)
+            segments.append(Segment(0, line, column))
+        elif segments[0].offset != 0:
+            # Leading characters without a place: count them back from the first that has one.
+            first = segments[0]
+            segments[0] = Segment(0, first.line, max(first.column - first.offset, 1))
+        return cls(tuple(segments))
 
     def position(self, index: int) -> tuple[int, int]:
         """Return (line, column) of character ``index`` of the text (1-based).

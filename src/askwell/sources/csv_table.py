@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from askwell.errors import InputError, NotASurvey
-from askwell.model import QUESTION_TYPES, Choice, OffsetMap, Question, Segment
+from askwell.model import QUESTION_TYPES, Choice, OffsetMap, Question
 from askwell.sources import xlsform_rows
 from askwell.sources.reading import decode
 
@@ -118,17 +118,7 @@ class _Sheet:
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         idx = self.indices(f)[begin + lead:begin + lead + len(text)]
-        segments: list[Segment] = []
-        prev = None
-        for i, j in enumerate(idx):
-            if prev is None or j != prev + 1 or self.text[prev] == "\n":
-                line, column = self.lines.position(j)
-                segments.append(Segment(i, line, column))
-            prev = j
-        if not segments:
-            line, column = self.lines.position(f.start)
-            segments.append(Segment(0, line, column))
-        offsets = OffsetMap(tuple(segments))
+        offsets = OffsetMap.of_indices(idx, self.text, self.lines, f.start)
         line, column = offsets.position(0)
         return text, line, column, offsets
 

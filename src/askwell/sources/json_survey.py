@@ -30,12 +30,20 @@ import re
 from typing import Any
 
 from askwell.errors import InputError, NotASurvey
-from askwell.model import Choice, OffsetMap, Question, Segment
+from askwell.model import Choice, OffsetMap, Question
 
 SKIP = frozenset({"html", "expression", "image", "signaturepad"})
 SINGLE = frozenset({"radiogroup", "dropdown", "imagepicker", "buttongroup"})
 MULTIPLE = frozenset({"checkbox", "tagbox"})
 OPEN = frozenset({"comment", "text"})
+# The options SurveyJS adds to an element's choices: the keys that show one (either will do),
+# the key of its own text, and the text SurveyJS shows without one.
+_EXTRAS = (
+    (("hasOther", "showOtherItem"), "otherText", "Other"),
+    (("hasNone", "showNoneItem"), "noneText", "None"),
+    (("showRefuseItem",), "refuseText", "Refuse to answer"),
+    (("showDontKnowItem",), "dontKnowText", "Don't know"),
+)
 # {question-name} placeholders that SurveyJS fills in at run time: not prose
 _PLACEHOLDER = re.compile(r"\{[^{}\s][^{}]*\}")
 
@@ -96,10 +104,6 @@ class Source:
             detail = str(exc).split(":")[0]  # not Python's advice on raising its limit
             raise InputError(self.path, f"invalid JSON: {detail}") from None
 
-    def pos(self, index: int) -> tuple[int, int]:
-        """File (line, column) of character ``index`` of the JSON text."""
-        return self.lines.position(index)
-
     def indices(self, s: PosStr) -> list[int]:
         """For each character of the decoded string, the index of its source character or escape."""
         text, j, out = self.text, s.start, []
@@ -132,19 +136,6 @@ class Source:
             out.append(out[-1] if out else s.start)
         return out
 
-    def offset_map(self, indices: list[int], fallback: int) -> OffsetMap:
-        segments: list[Segment] = []
-        prev = None
-        for i, j in enumerate(indices):
-            if prev is None or j != prev + 1:
-                line, column = self.pos(j)
-                segments.append(Segment(i, line, column))
-            prev = j
-        if not segments:
-            line, column = self.pos(fallback)
-            segments.append(Segment(0, line, column))
-        return OffsetMap(tuple(segments))
-
     def located(self, value: str) -> tuple[str, int | None, int | None, OffsetMap | None]:
         """The stripped string with its position and map (None when not from the file)."""
         stripped = value.strip()
@@ -152,7 +143,7 @@ class Source:
             return stripped, None, None, None
         lead = len(value) - len(value.lstrip())
         idx = self.indices(value)[lead:lead + len(stripped)]
-        offsets = self.offset_map(idx, value.start)
+        offsets = OffsetMap.of_indices(idx, self.text, self.lines, value.start)
         line, column = offsets.position(0)
         return stripped, line, column, offsets
 
@@ -236,6 +227,7 @@ class _Survey:
                 self.element(element, section)
 
     def element(self, element: dict[str, Any], section: str | None) -> None:
+        """One element's questions, by its type; a panel's elements go under the panel's title."""
         kind = element.get("type")
         kind = kind.lower() if isinstance(kind, str) else ""
         title = localised(element.get("title"))
@@ -247,16 +239,7 @@ class _Survey:
             return
         if kind in SKIP or not isinstance(text, str):
             return
-        extras = []
-        if element.get("hasOther") or element.get("showOtherItem"):
-            extras.append(Choice(localised(element.get("otherText")) or "Other"))
-        if element.get("hasNone") or element.get("showNoneItem"):
-            extras.append(Choice(localised(element.get("noneText")) or "None"))
-        if element.get("showRefuseItem"):
-            extras.append(Choice(localised(element.get("refuseText")) or "Refuse to answer"))
-        if element.get("showDontKnowItem"):
-            extras.append(Choice(localised(element.get("dontKnowText")) or "Don't know"))
-
+        extras = _extra_choices(element)
         if kind in SINGLE or kind in MULTIPLE:
             choices = self.choice_list(element.get("choices"))
             multi = kind in MULTIPLE or (kind == "imagepicker" and element.get("multiSelect") is True)
@@ -271,50 +254,73 @@ class _Survey:
         elif kind in OPEN:
             self.add(text, "open", element, [], section)
         elif kind == "multipletext":
-            # The question's own title is what respondents read first: linted as well as
-            # its items (a missing title falls back to the name, which is not prose).
-            stem = text.strip()
-            if title and title.strip():
-                self.add(title, "open", element, [], section)
-            for item in element.get("items") or []:
-                if isinstance(item, dict):
-                    itext = localised(item.get("title")) or item.get("name")
-                    if isinstance(itext, str):
-                        self.add(itext, "open", item, [], stem or section)
+            self.multipletext(text, title, element, section)
         elif kind in ("matrixdropdown", "matrixdynamic"):
             # The title, then each column with a title of its own: a question asked of every row.
             self.add(text, "unknown", element, self.choice_list(element.get("choices")) + extras, section)
-            base = element.get("name")
-            for column in element.get("columns") or []:
-                if not isinstance(column, dict):
-                    continue
-                ctitle = localised(column.get("title"))
-                if not ctitle or not ctitle.strip():
-                    continue
-                cell = column.get("cellType") or element.get("cellType") or "dropdown"
-                cell = cell.lower() if isinstance(cell, str) else "dropdown"
-                ctype = ("multiple" if cell in MULTIPLE else "single" if cell in SINGLE else "open" if cell in OPEN
-                         else "scale" if cell == "rating" else "yes-no" if cell == "boolean" else "unknown")
-                cchoices = [] if ctype in ("open", "yes-no") else self.choice_list(
-                    column.get("choices") or element.get("choices"))
-                cname = column.get("name")
-                qid = f"{base}.{cname}" if isinstance(base, str) and isinstance(cname, str) else None
-                self.add(ctitle, ctype, column, cchoices, stem_of(text) or section, qid=qid)
+            self.matrix_columns(text, element, section)
         elif kind == "matrix":
-            columns = self.choice_list(element.get("columns"))
-            self.add(text, "scale", element, columns, section)
-            for row in element.get("rows") or []:
-                rtext: Any = row
-                rid = None
-                if isinstance(row, dict):
-                    rtext = localised(row.get("text")) or row.get("value")
-                    rid = row.get("value")
-                if isinstance(rtext, str):
-                    base = element.get("name")
-                    qid = f"{base}.{rid if rid is not None else rtext}" if isinstance(base, str) else None
-                    self.add(rtext, "scale", element, columns, text.strip() or section, qid=qid)
+            self.matrix(text, element, section)
         else:
             self.add(text, "unknown", element, self.choice_list(element.get("choices")) + extras, section)
+
+    def multipletext(self, text: str, title: str | None, element: dict[str, Any], section: str | None) -> None:
+        """A multipletext element: its title, then each item as an open question."""
+        # The question's own title is what respondents read first: linted as well as
+        # its items (a missing title falls back to the name, which is not prose).
+        stem = text.strip()
+        if title and title.strip():
+            self.add(title, "open", element, [], section)
+        for item in element.get("items") or []:
+            if isinstance(item, dict):
+                itext = localised(item.get("title")) or item.get("name")
+                if isinstance(itext, str):
+                    self.add(itext, "open", item, [], stem or section)
+
+    def matrix_columns(self, text: str, element: dict[str, Any], section: str | None) -> None:
+        """The titled columns of a matrixdropdown / matrixdynamic, each a question typed by its cells."""
+        base = element.get("name")
+        for column in element.get("columns") or []:
+            if not isinstance(column, dict):
+                continue
+            ctitle = localised(column.get("title"))
+            if not ctitle or not ctitle.strip():
+                continue
+            ctype = _cell_type(column, element)
+            cchoices = [] if ctype in ("open", "yes-no") else self.choice_list(
+                column.get("choices") or element.get("choices"))
+            cname = column.get("name")
+            qid = f"{base}.{cname}" if isinstance(base, str) and isinstance(cname, str) else None
+            self.add(ctitle, ctype, column, cchoices, stem_of(text) or section, qid=qid)
+
+    def matrix(self, text: str, element: dict[str, Any], section: str | None) -> None:
+        """A matrix: its title, then one scale question per row, with the columns as choices."""
+        columns = self.choice_list(element.get("columns"))
+        self.add(text, "scale", element, columns, section)
+        for row in element.get("rows") or []:
+            rtext: Any = row
+            rid = None
+            if isinstance(row, dict):
+                rtext = localised(row.get("text")) or row.get("value")
+                rid = row.get("value")
+            if isinstance(rtext, str):
+                base = element.get("name")
+                qid = f"{base}.{rid if rid is not None else rtext}" if isinstance(base, str) else None
+                self.add(rtext, "scale", element, columns, text.strip() or section, qid=qid)
+
+
+def _extra_choices(element: dict[str, Any]) -> list[Choice]:
+    """The Other / None / Refuse / Don't know options an element turns on, in that order."""
+    return [Choice(localised(element.get(text_key)) or default)
+            for flags, text_key, default in _EXTRAS if any(element.get(flag) for flag in flags)]
+
+
+def _cell_type(column: dict[str, Any], element: dict[str, Any]) -> str:
+    """The question type of a matrixdropdown column, from its cell type (or the matrix's; dropdown by default)."""
+    cell = column.get("cellType") or element.get("cellType") or "dropdown"
+    cell = cell.lower() if isinstance(cell, str) else "dropdown"
+    return ("multiple" if cell in MULTIPLE else "single" if cell in SINGLE else "open" if cell in OPEN
+            else "scale" if cell == "rating" else "yes-no" if cell == "boolean" else "unknown")
 
 
 def extract(text: str, path: str) -> list[Question]:

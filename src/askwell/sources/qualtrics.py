@@ -96,7 +96,7 @@ def _located(source: Source, value: str) -> tuple[str, int | None, int | None, O
     if not isinstance(value, PosStr):
         return text, None, None, None
     raw = source.indices(value)
-    offsets = source.offset_map([raw[j] for j in index if j < len(raw)], value.start)
+    offsets = OffsetMap.of_indices([raw[j] for j in index if j < len(raw)], source.text, source.lines, value.start)
     line, column = offsets.position(0)
     return text, line, column, offsets
 

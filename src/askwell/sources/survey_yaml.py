@@ -39,7 +39,7 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from askwell.errors import InputError, InputErrors, NotASurvey
-from askwell.model import Choice, OffsetMap, Question, Segment
+from askwell.model import Choice, OffsetMap, Question
 
 # No survey needs more; larger YAML is refused before parsing.
 MAX_CHARS = 2_000_000
@@ -287,79 +287,63 @@ class _Reader:
         Exact for plain, quoted and block scalars without escapes; folded line breaks
         map to the end of the line before; escapes map to their backslash.
         """
-        text, value = self.text, node.value
-        j = self._content_start(node)
-        end = min(node.end_mark.index, len(text))
-        style = node.style
-        if style in ("'", '"'):
-            j += 1
-            end -= 1  # closing quote
-        elif style in ("|", ">"):
-            newline = text.find("\n", j, end)
-            j = end if newline < 0 else newline + 1
+        j, end = self._body(node)
         out: list[int | None] = []
-        for c in value:
-            if j >= end:
-                out.append(None)
-                continue
-            s = text[j]
-            if style == "'" and c == "'" and text.startswith("''", j):
-                out.append(j)
-                j += 2
-                continue
-            if style == '"' and s == "\\":
-                # an escaped line break produces nothing: skip it and the next line's indent
-                while j < end and text[j] == "\\" and j + 1 < end and text[j + 1] == "\n":
-                    j += 2
-                    while j < end and text[j] in " \t":
-                        j += 1
-                if j < end and text[j] == "\\":
-                    out.append(j)
-                    nxt = text[j + 1] if j + 1 < end else ""
-                    j += {"x": 4, "u": 6, "U": 10}.get(nxt, 2)
-                    continue
-                s = text[j] if j < end else ""
-            if s == c:
-                out.append(j)
-                j += 1
-                continue
-            if s in " \t\n":
-                k = j
-                while k < end and text[k] in " \t\n":
-                    k += 1
-                if k < end and text[k] == c:
-                    out.append(k)
-                    j = k + 1
-                    continue
-                if c in " \n":  # folded break, nothing in the file stands for it
-                    out.append(None)
-                    j = k
-                    continue
-            found = text.find(c, j, min(end, j + 8))
-            if found >= 0:
-                out.append(found)
-                j = found + 1
-            else:
-                out.append(None)
+        for c in node.value:
+            index, j = self._place(c, j, end, node.style)
+            out.append(index)
         return out
 
-    def offset_map(self, indices: list[int | None], first: int) -> OffsetMap:
-        segments: list[Segment] = []
-        prev: int | None = None
-        for i, idx in enumerate(indices):
-            if idx is None:
-                continue
-            if prev is None or idx != prev + 1 or self.text[prev] == "\n":
-                line, column = self.lines.position(idx)
-                segments.append(Segment(i, line, column))
-            prev = idx
-        if not segments:
-            line, column = self.lines.position(first)
-            segments.append(Segment(0, line, column))
-        elif segments[0].offset != 0:
-            s = segments[0]
-            segments[0] = Segment(0, s.line, max(s.column - s.offset, 1))
-        return OffsetMap(tuple(segments))
+    def _body(self, node: ScalarNode) -> tuple[int, int]:
+        """Where the scalar's characters are written: inside its quotes, or below a block's ``|``/``>`` line."""
+        text = self.text
+        j = self._content_start(node)
+        end = min(node.end_mark.index, len(text))
+        if node.style in ("'", '"'):
+            j += 1
+            end -= 1  # closing quote
+        elif node.style in ("|", ">"):
+            newline = text.find("\n", j, end)
+            j = end if newline < 0 else newline + 1
+        return j, end
+
+    def _place(self, c: str, j: int, end: int, style: str | None) -> tuple[int | None, int]:
+        """The file index of value character ``c``, read on from ``j`` (None: nothing in the file
+        stands for it), and the index to read the next character from."""
+        if j >= end:
+            return None, j
+        text = self.text
+        s = text[j]
+        if style == "'" and c == "'" and text.startswith("''", j):
+            return j, j + 2
+        if style == '"' and s == "\\":
+            j = self._past_escaped_breaks(j, end)
+            if j < end and text[j] == "\\":
+                nxt = text[j + 1] if j + 1 < end else ""
+                return j, j + {"x": 4, "u": 6, "U": 10}.get(nxt, 2)
+            s = text[j] if j < end else ""
+        if s == c:
+            return j, j + 1
+        if s in " \t\n":
+            k = j
+            while k < end and text[k] in " \t\n":
+                k += 1
+            if k < end and text[k] == c:
+                return k, k + 1
+            if c in " \n":  # folded break, nothing in the file stands for it
+                return None, k
+        found = text.find(c, j, min(end, j + 8))
+        return (found, found + 1) if found >= 0 else (None, j)
+
+    def _past_escaped_breaks(self, j: int, end: int) -> int:
+        """Past any escaped line breaks at ``j`` in a double-quoted scalar: they produce nothing,
+        so skip each and the next line's indent."""
+        text = self.text
+        while j < end and text[j] == "\\" and j + 1 < end and text[j + 1] == "\n":
+            j += 2
+            while j < end and text[j] in " \t":
+                j += 1
+        return j
 
     def located(self, node: ScalarNode, value: str) -> tuple[str, int, int, OffsetMap]:
         """The stripped value with its first character's line/column and offset map."""
@@ -368,7 +352,7 @@ class _Reader:
         stripped = value.strip()
         idx = idx[lead:lead + len(stripped)]
         first = next((i for i in idx if i is not None), self._content_start(node))
-        offsets = self.offset_map(idx, first)
+        offsets = OffsetMap.of_indices(idx, self.text, self.lines, first)
         line, column = offsets.position(0)
         return stripped, line, column, offsets
 

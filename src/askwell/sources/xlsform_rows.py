@@ -250,36 +250,42 @@ def questions(path: str, survey: Table, choices: Table | None, *, title: str | N
         if label_col not in row or not row[label_col].text.strip():
             continue
         text, line, column, offsets = row[label_col].located()
-
-        qtype = "unknown"
-        found: list[Choice] = []
-        if kind in ("select_one", "select_multiple", "rank"):
-            entry = lists.get(list_name or "")
-            if entry is not None:
-                found = list(entry.choices)
-            if or_other:
-                found.append(Choice("Other"))
-            if kind == "select_multiple":
-                qtype = "multiple"
-            elif kind == "select_one":
-                yes_no = entry is not None and not or_other and (
-                    _is_yes_no(entry.labels) or _is_yes_no([n for n in entry.names if n]))
-                qtype = "yes-no" if yes_no else "single"
-        elif kind in OPEN_TYPES:
-            qtype = "open"
-        elif kind == "range":
-            qtype = "scale"
-
-        required = None
-        flag = _text(row, required_col).lower()
-        if flag in _TRUE:
-            required = True
-        elif flag in _FALSE:
-            required = False
-
+        qtype, found = _type_and_choices(kind, list_name, or_other, lists)
         section = next((g for g in reversed(groups) if g), None)
         out.append(Question(text=text, path=path, line=line, column=column, offsets=offsets,
                             id=_text(row, name_col) or None, type=qtype, choices=tuple(found),
-                            title=title, section=section, required=required,
+                            title=title, section=section, required=_required(_text(row, required_col)),
                             masked=tuple((m.start(), m.end()) for m in _REFERENCE.finditer(text))))
     return out
+
+
+def _type_and_choices(kind: str, list_name: str | None, or_other: bool,
+                      lists: dict[str, _List]) -> tuple[str, list[Choice]]:
+    """askwell's question type for an XLSForm type word, and the choices of its list (with "Other")."""
+    if kind in OPEN_TYPES:
+        return "open", []
+    if kind == "range":
+        return "scale", []
+    if kind not in ("select_one", "select_multiple", "rank"):
+        return "unknown", []
+    entry = lists.get(list_name or "")
+    found = list(entry.choices) if entry is not None else []
+    if or_other:
+        found.append(Choice("Other"))
+    if kind == "select_multiple":
+        return "multiple", found
+    if kind == "select_one":
+        yes_no = entry is not None and not or_other and (
+            _is_yes_no(entry.labels) or _is_yes_no([n for n in entry.names if n]))
+        return ("yes-no" if yes_no else "single"), found
+    return "unknown", found  # rank
+
+
+def _required(flag: str) -> bool | None:
+    """A ``required`` cell as true or false; None when it is empty or neither (an expression)."""
+    flag = flag.lower()
+    if flag in _TRUE:
+        return True
+    if flag in _FALSE:
+        return False
+    return None
