@@ -47,6 +47,7 @@ class Lists(NamedTuple):
     reason: "re.Pattern[str]"
     feelings: frozenset[str]
     not_personal: tuple[str, ...]
+    self_rated: frozenset[str]
 
 
 def _lists(options: dict[str, Any]) -> Lists:
@@ -56,7 +57,8 @@ def _lists(options: dict[str, Any]) -> Lists:
     return Lists(cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
                  [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()],
                  re.compile(rf"\b(?:{reason})\b", re.IGNORECASE),
-                 frozenset(v.lower() for v in options["feelings"]), tuple(options["not_personal"]))
+                 frozenset(v.lower() for v in options["feelings"]), tuple(options["not_personal"]),
+                 frozenset(options["self_rated"]))
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
@@ -73,6 +75,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             for m in phrases.finditer(text):
                 if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start()):
                     continue
+                if topic in lists.self_rated and _rated(doc, m.end() - 1):
+                    continue  # "In general, how would you rate your health?": a self-rating, not a disclosure
                 if context.questions and is_subject(m.group(0), context):
                     continue  # a health survey asks about health: respondents came for that topic
                 yield Hit.saying("topic", m.start(), m.end(), words=m.group(0), topic=topic.replace("_", " "))
@@ -82,6 +86,22 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         else _stigmatised(doc, floor, lists.feelings)
     if behaviour is not None:
         yield Hit.saying("conduct", behaviour.idx, behaviour.idx + len(behaviour.text), word=behaviour.text)
+
+
+def _rated(doc: "Doc", end: int) -> bool:
+    """The topic's noun (the last word of the phrase, at ``end``) is what a rating verb asks the
+    respondent to judge as a whole: "How would you rate your health?", "Describe your health"."""
+    span = doc.char_span(end, end + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    if any(c.dep_ in ("amod", "compound") and c.lower_ not in ("general", "overall") for c in noun.children):
+        return False  # "your mental health": a kind of health, asked about in its own right
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RATING_VERBS
+
+
+# Verbs that ask for an overall judgement of their object.
+RATING_VERBS = {"rate", "describe", "assess", "score", "grade"}
 
 
 def _indefinite(doc: "Doc", start: int) -> bool:
