@@ -235,3 +235,16 @@ def test_stdin_named_like_a_file_does_not_write_that_file(tmp_path: Path) -> Non
         os.chdir(old)
     assert "plain-language" in result.stdout
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "How was it?\n"
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("What did you find, obviously?", "What did you find?"),
+    ("You can obviously skip this, right?", "You can skip this, right?"),
+    ("Obviously, what did you find?", "what did you find?"),
+])
+def test_a_deleted_word_takes_its_comma_with_it(text: str, fixed: str) -> None:
+    from askwell.rules.kinds import deletion
+
+    start = text.lower().index("obviously")
+    fix = deletion(text, start, start + len("obviously"))
+    assert text[:fix.start] + text[fix.end:] == fixed

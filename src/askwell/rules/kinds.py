@@ -366,13 +366,16 @@ def build_pattern(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) 
 
 
 def deletion(text: str, start: int, end: int) -> Fix:
-    """A fix that removes ``text[start:end]`` with one neighbouring space, and a comma after it."""
+    """A fix that removes ``text[start:end]`` with one neighbouring space, and a comma after it
+    (or, at the end of a sentence, the comma before it: "…continues, obviously?" → "…continues?")."""
     if end < len(text) and text[end] == ",":
         end += 1
     if end < len(text) and text[end] == " ":
         end += 1
     elif start > 0 and text[start - 1] == " ":
         start -= 1
+        if start > 0 and text[start - 1] == "," and (end == len(text) or text[end] in ".?!;:"):
+            start -= 1
     return Fix(start, end, "")
 
 
