@@ -78,6 +78,18 @@ def _bare_state(sent: "Span") -> "Token | None":
     return adjective if adjective.pos_ in ("ADJ", "VERB") and adjective.lower_ not in DIMENSIONS else None
 
 
+def _antecedent(x: "Token") -> bool:
+    """A noun a later pronoun can mean; not the bare noun of a set phrase ("in touch", "on time", "at work")."""
+    if x.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not (x.pos_ == "NOUN" and x.dep_ == "pobj" and x.tag_ == "NN"
+                and not any(c.dep_ in NOUN_DETERMINERS for c in x.children))
+
+
+# What makes a noun a particular thing that a pronoun can point back at ("the form", "your class").
+NOUN_DETERMINERS = {"det", "poss", "amod", "compound", "nummod", "nmod"}
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on the first pronoun without an antecedent that a question sentence centres on."""
     for sent in question_sentences(doc):
@@ -99,7 +111,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                 return
             if t.lower_ not in PRONOUNS or t.pos_ != "PRON" or t.tag_ == "WDT":
                 continue
-            if any(x.pos_ in ("NOUN", "PROPN") for x in doc[:t.i]):
+            if any(_antecedent(x) for x in doc[:t.i]):
                 return  # something earlier in the item can be what the pronoun means
             if _expletive(t, sent) or _deictic(t, sent) or not _central(t, sent):
                 continue
