@@ -80,6 +80,10 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Is there anything you would change about the course?", "closed-question",
      "What, if anything, would you change about the course?"),
     ("Did the handbook meet your needs?", "closed-question", "How well did the handbook meet your needs?"),
+    # "a lot of X" becomes "How much X…" ("How many" for a plural), not "How much … of X".
+    ("Do you have a lot of contact with other learners?", "vague-quantifier",
+     "How much contact do you have with other learners?"),
+    ("Do you have a lot of friends at work?", "vague-quantifier", "How many friends do you have at work?"),
     # "long enough" asks whether an amount is right: both sides of it, not "How long…".
     ("Were the breaks long enough?", "closed-question", "Were the breaks too long, about right or too short?"),
     ("Do you think the fees are high enough?", "closed-question", "Are the fees too high, about right or too low?"),

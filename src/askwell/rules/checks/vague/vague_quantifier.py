@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.analysis.views import doc_words, span_text
+from askwell.analysis.views import doc_words, span_text, span_tokens
 from askwell.analysis.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
                                         form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
+
+# Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
+MESSAGES: dict[str, tuple[str, ...]] = {"period": ("words",)}
 
 if TYPE_CHECKING:  # pragma: no cover
     from askwell.rules.kinds import Phrases
@@ -72,7 +75,7 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
         return None
     rest = without[len(first.text):].strip()
     if term.lower() in AMOUNTS and first.lower_ in ("do", "does", "did"):
-        return f"How much {first.lower_} {rest}"
+        return _how_much(sent, end, first.lower_, rest)
     if term.lower() not in FREQUENCY_ADVERBS:
         return None
     if term.lower() in PERIOD_WORDS:
@@ -82,14 +85,45 @@ def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
     return f"In the past month, how often {first.lower_} {rest}"
 
 
+def _how_much(sent: "Span", end: int, aux: str, rest: str) -> str | None:
+    """'Do you read a lot?' → 'How much do you read?'; 'Do you have a lot of contact with…?' →
+    'How much contact do you have with…?' (the amount's noun moves up with "How much", or
+    "How many" for a plural)."""
+    doc = sent.doc
+    of = next((t for t in span_tokens(sent) if t.idx >= end and not t.is_space), None)
+    if of is None or of.lower_ != "of":
+        return None if " of " in rest else f"How much {aux} {rest}"
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    phrase = doc[noun.left_edge.i:noun.i + 1].text
+    if any(t.pos_ in ("PRON", "DET") and t.dep_ == "poss" for t in doc[noun.left_edge.i:noun.i]):
+        return None  # "a lot of your time": "How much your time…" is not English
+    cut = rest.replace(f"of {phrase}", "", 1)
+    if cut == rest:
+        return None
+    words = "many" if noun.tag_ == "NNS" else "much"
+    return f"How {words} {phrase} {aux} {' '.join(cut.split())}".replace(" ?", "?")
+
+
 def _terms(options: dict[str, Any]) -> "tuple[set[str], Phrases]":
     """The typical-behaviour words, and one pattern for every term."""
     typical = {t.lower() for t in options["typical"]}
     return typical, cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
 
 
+def _vague_period(options: dict[str, Any]) -> "re.Pattern[str]":
+    """'the past few weeks', 'the last couple of months': a reference period of no fixed length."""
+    counts = "|".join(re.escape(" ".join(c.lower().split())) for c in options["period_counts"])
+    return re.compile(rf"\b(?:past|last|previous|next|coming)\s+(?:{counts})\s+(?:days|weeks|months|years)\b",
+                      re.IGNORECASE)
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-    """A hit on each unanchored vague quantifier in the stem."""
+    """A hit on each unanchored vague quantifier in the stem, and on a reference period of no fixed length."""
+    vague_period = per_options(options, _vague_period).search(question.text)
+    if vague_period:
+        yield Hit.saying("period", vague_period.start(), vague_period.end(), words=vague_period.group(0))
     typical, regex = per_options(options, _terms)
     if not regex.search(question.text):
         return  # most items hold no such word: skip the anchors and the parse views below
@@ -127,7 +161,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             if ANSWER_LENGTH.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
                 continue
             if DURATION.match(question.text[end:]) and term not in FREQUENCY_ADVERBS:
-                continue  # "for several hours": how long a situation lasted, not how often
+                continue  # "for several hours": how long a situation lasted, not how often (a vague period is found above)
             if term in PERIOD_WORDS and span.root.head.dep_ in ("amod", "acl", "compound"):
                 continue  # "the recently released lesson": describes a thing, not a behaviour
             message = (f"'{m.group(0)}' means different amounts to different people; "
