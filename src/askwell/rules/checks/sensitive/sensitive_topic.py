@@ -67,9 +67,13 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     # wording, and missing-prefer-not-to-say one on its options (two fixes, two places).
     lists = per_options(options, _lists)
     text = question.text
+    floor = float(options.get("min_valence", 2.0))
+    named = lists.anything.search(text)
+    if named is None and rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(text):
+        return  # no topic and no conduct word: nothing to report (the opt-out tests below cost more)
     if has_opt_out(question) or lists.reason.search(text):
         return
-    if lists.anything.search(text):
+    if named is not None:
         hedges = hedge_spans(text, lists.not_personal) + set_aside(text)
         for topic, phrases in lists.topics:
             for m in phrases.finditer(text):
@@ -81,7 +85,6 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                     continue  # a health survey asks about health: respondents came for that topic
                 yield Hit.saying("topic", m.start(), m.end(), words=m.group(0), topic=topic.replace("_", " "))
                 return
-    floor = float(options.get("min_valence", 2.0))
     behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(question.text) \
         else _stigmatised(doc, floor, lists.feelings)
     if behaviour is not None:
