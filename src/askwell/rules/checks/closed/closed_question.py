@@ -51,6 +51,7 @@ class Lists(NamedTuple):
     verdict_verbs: frozenset[str]  # the attitude verbs said of things and the verbs of fit
     how_well_verbs: frozenset[str]  # "Did the training meet your needs?" → "How well did…"
     follow_up_verbs: frozenset[str]  # "Please explain.": a later sentence that asks for the detail
+    follow_up_item: "re.Pattern[str]"  # how the next item opens when it asks for the detail
 
 
 def lists(options: dict[str, Any]) -> Lists:
@@ -61,7 +62,14 @@ def lists(options: dict[str, Any]) -> Lists:
     attitude, fit = words("attitude_verbs"), words("fit_adjectives")
     return Lists(attitude, fit, words("state_adjectives"), words("consent_verbs"), words("feedback_nouns"),
                  words("event_nouns"), words("standard_nouns"), fit | words("verdict_adjectives"),
-                 (attitude | words("fit_verbs")) - NOT_OF_THINGS, words("how_well_verbs"), words("follow_up_verbs"))
+                 (attitude | words("fit_verbs")) - NOT_OF_THINGS, words("how_well_verbs"), words("follow_up_verbs"),
+                 _opening(options["follow_up_openers"]))
+
+
+def _opening(openers: list[str]) -> "re.Pattern[str]":
+    """An item that opens with one of ``openers`` (whole words, "please" allowed before them)."""
+    body = "|".join(re.escape(" ".join(o.lower().split())) for o in openers) or r"(?!x)x"
+    return re.compile(rf"^\W*(?:please\s+)?(?:{body})\b", re.IGNORECASE)
 
 AUX_LEMMAS = {"be", "do", "have", "can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 
@@ -353,14 +361,10 @@ def _follow_up(sent: "Span", doc: "Doc", follow_up_verbs: frozenset[str]) -> boo
     return False
 
 
-FOLLOW_UP_ITEM = re.compile(r"^\W*(?:please\s+)?(?:explain|describe|tell us|specify|why\b|if (?:yes|so|no)\b)",
-                            re.IGNORECASE)
-
-
-def _follow_up_item(question: Question, context: Context) -> bool:
+def _follow_up_item(question: Question, context: Context, opening: "re.Pattern[str]") -> bool:
     """The next item asks for the detail ("Please explain.", "If yes, which…"): this one filters."""
     after = neighbour(question, context, 1)
-    return after is not None and bool(FOLLOW_UP_ITEM.match(after.text))
+    return after is not None and bool(opening.match(after.text))
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
@@ -380,7 +384,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if aux is None or _alternative(sent) or not seeks_feedback(sent, verdict, screener=question.type == "yes-no",
                                                                    text_box=question.type == "open"):
             continue
-        if _follow_up(sent, doc, verdict.follow_up_verbs) or _follow_up_item(question, context):
+        if _follow_up(sent, doc, verdict.follow_up_verbs) or _follow_up_item(question, context, verdict.follow_up_item):
             continue  # "Are there other resources? What were they?": the open follow-up is there
         if any(t.dep_ == "expl" for t in span_tokens(sent)) and "anything" not in doc_words(doc):
             continue  # "Were there enough helpers?", "Were there any issues?": a count or a screener

@@ -43,6 +43,7 @@ class Lists(NamedTuple):
     actions: frozenset[str]
     exempt: frozenset[str]  # main verbs that make a question a request or a rating
     desire: frozenset[str]  # verbs whose 'to' clause names the action, and the copula of 'be willing to'
+    readiness: frozenset[str]  # adjectives of 'be willing/able/ready to' whose clause names the action
     scenario: frozenset[str]
     suggesting: frozenset[str]
 
@@ -52,8 +53,8 @@ def _lists(options: dict[str, Any]) -> Lists:
         return frozenset(w.lower() for w in options[key])
 
     # "be" is grammar, not a wish: "Would you be willing to pay…" names its action under the copula.
-    return Lists(words("actions"), words("not_actions"), words("desire_verbs") | {"be"}, words("scenario_verbs"),
-                 words("suggestion_verbs"))
+    return Lists(words("actions"), words("not_actions"), words("desire_verbs") | {"be"}, words("readiness"),
+                 words("scenario_verbs"), words("suggestion_verbs"))
 
 
 def _modal(verb: "Token") -> "Token | None":
@@ -68,7 +69,7 @@ def _action(verb: "Token", lists: Lists) -> "Token | None":
     if verb.lemma_.lower() in lists.desire:
         for c in verb.children:
             target = c
-            if c.dep_ == "acomp" and c.lower_ in ("willing", "able", "ready", "prepared", "interested"):
+            if c.dep_ == "acomp" and c.lower_ in lists.readiness:
                 target = next((x for x in c.children if x.dep_ in ("xcomp", "prep")), c)
                 if target.dep_ == "prep":
                     target = next((x for x in target.children if x.dep_ == "pcomp"), target)

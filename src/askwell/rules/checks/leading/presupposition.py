@@ -42,6 +42,8 @@ class Lists(NamedTuple):
     hedges: tuple[str, ...]
     # Two-sided attitudes and their other side: "support" → "oppose".
     sides: dict[str, str]
+    # How the balanced form of a one-sided adjective reads: "helpful" → "unhelpful".
+    opposites: dict[str, str]
     # Each verb of change, and each noun or participle made from it, mapped to the verb.
     base_verbs: dict[str, str]
 
@@ -53,7 +55,8 @@ def _lists(options: dict[str, Any]) -> Lists:
     directional, harmed, effect = words("directional"), words("harmed"), words("effect_verbs")
     return Lists(set(options["verbs"]), set(options["adjectives"]), directional, words("verdict"), harmed,
                  words("change_of_state"), effect, effect | harmed, tuple(h.lower() for h in options["hedges"]),
-                 {k.lower(): v.lower() for k, v in options["sides"].items()}, _derived_forms(directional))
+                 {k.lower(): v.lower() for k, v in options["sides"].items()},
+                 {k.lower(): v for k, v in options["opposites"].items()}, _derived_forms(directional))
 
 
 def _hedged(sent: "Span", question: Question, context: Context, lists: Lists) -> bool:
@@ -95,10 +98,6 @@ def _choices(question: Question, context: Context) -> tuple:  # type: ignore[typ
     return row.choices if row is not None and row.section == question.text else ()
 
 
-# How the balanced form of a one-sided adjective reads.
-OPPOSITES = {"satisfied": "dissatisfied", "helpful": "unhelpful", "happy": "unhappy", "important": "unimportant",
-             "interesting": "uninteresting", "effective": "ineffective", "useful": "not useful",
-             "valuable": "not valuable", "good": "bad", "engaging": "unengaging", "informative": "uninformative"}
 
 
 def hedged_rewrite(sent: "Span") -> str:
@@ -286,7 +285,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             adj = tokens[1]
             if adj.lower_ in adjectives:
                 rest = "".join(t.text_with_ws for t in tokens[2:]).strip()
-                opposite = OPPOSITES.get(adj.lower_)
+                opposite = lists.opposites.get(adj.lower_)
                 if len(tokens) > 2 and tokens[2].dep_ == "cc":
                     better = None  # "How useful and clear were…": double-barreled first; no balanced pair reads well
                 else:
