@@ -204,7 +204,7 @@ def _harm_premise(sent: "Span", floor: float, lists: Lists) -> "Token | None":
     """'To what extent did the *unreliable* Wi-Fi spoil your stay?': the harm, or a blamed cause, is given."""
     tokens = span_tokens(sent)
     for t in tokens:
-        if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.lemma_.lower() in lists.harmed:
+        if t.pos_ == "VERB" and t.dep_ == "ROOT" and (t.lemma_.lower() in lists.harmed or _phrasal(t) in lists.harmed):
             return t
         if t.lower_ in lists.harmed and t.pos_ == "NOUN" and any(
                 x.lower_ in ("did", "does", "do", "has", "have") and x.i < t.i for x in tokens):
@@ -214,6 +214,12 @@ def _harm_premise(sent: "Span", floor: float, lists: Lists) -> "Token | None":
                 if form_valence(word.lower_, word.lemma_.lower()) <= -floor:
                     return word
     return None
+
+
+def _phrasal(verb: "Token") -> str:
+    """'put off', 'let down': the verb's lemma with its particle, as a phrasal verb is listed."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle.lower_}" if particle is not None else ""
 
 
 def _degree_premise(sent: "Span") -> "Token | None":
@@ -255,16 +261,24 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
                              suggestion=f"Name both sides ('{side.text} or {other}') and offer both on the scale.")
             continue
         hedged = _hedged(sent, question, context, lists)
+        asks_degree = wh_word(sent) is not None and wh_word(sent).i == sent.start or low.startswith(("in what", "to what"))
+        if hedged and asks_degree and not any(h in low for h in lists.hedges):
+            # A zero on the scale answers "how much", not whether the blamed cause or the harm is
+            # real: "To what extent has overcrowding affected…? Not at all" still grants overcrowding.
+            found = _harm_premise(sent, floor, lists)
+            if found is not None:
+                yield Hit.saying("premise", found.idx, found.idx + len(found.text), word=_phrasal(found) or found.text,
+                                 suggestion=_neutral_premise(question.text, found, lists))
+                continue
         if not hedged:
             found = _why_premise(sent, lists.change_of_state) if low.startswith("why") else None
-            if found is None and (wh_word(sent) is not None and wh_word(sent).i == sent.start
-                                  or low.startswith(("in what", "to what"))):
+            if found is None and asks_degree:
                 found = (_negative_premise(sent, floor, lists.effect) or _degree_premise(sent)
                          or _harm_premise(sent, floor, lists))
             if found is None:
                 found = _trend_premise(sent, lists)
             if found is not None:
-                yield Hit.saying("premise", found.idx, found.idx + len(found.text), word=found.text,
+                yield Hit.saying("premise", found.idx, found.idx + len(found.text), word=_phrasal(found) or found.text,
                                  suggestion=_neutral_premise(question.text, found, lists))
                 continue
         if not low.startswith(("how ", "in what", "in which", "what ways", "to what extent")):
