@@ -156,9 +156,10 @@ def _judgement(t: "Token", words: Lists) -> bool:
     if t.pos_ in ("ADJ", "ADV", "NOUN") and score:
         return True
     # "Was the schedule crazy?": a gradable adjective as the predicate is a judgement, not a fact
-    # ("Are you 18 or older?" is comparative and numeric, so it stays a fact).
+    # ("Are you 18 or older?" is comparative and numeric, so it stays a fact; "Have you ever
+    # fly-tipped?" is one hyphenated verb the tagger split).
     return (t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and t.lower_ not in words.state_adjectives
-            and not any(c.like_num for c in t.subtree))
+            and not any(c.like_num for c in t.subtree) and not (t.i > 0 and t.doc[t.i - 1].text in ("-", "‐")))
 
 
 def seeks_feedback(sent: "Span", words: Lists, screener: bool = False, text_box: bool = False) -> bool:

@@ -108,11 +108,15 @@ RATING_VERBS = {"rate", "describe", "assess", "score", "grade"}
 
 
 def _indefinite(doc: "Doc", start: int) -> bool:
-    """'would you accept a lower salary': a kind of thing, not the respondent's own."""
+    """'would you accept a lower salary', 'Was the race well organised?': a kind of thing or a
+    thing the item talks about, not the respondent's own."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
     noun = span.root if span.root.pos_ == "NOUN" else span.root.head
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "each", "every") for c in noun.children) \
+            and span.root.i == noun.i and not any(c.dep_ == "poss" for c in noun.children):
+        return True  # "Was the race well organised?": a thing the item talks about, not the respondent's own
     if noun.head.lemma_ in ("have", "be", "get", "receive", "take", "live"):
         return False  # "Do you have a disability?": the respondent's own
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)

@@ -28,6 +28,7 @@ class Lists(NamedTuple):
 
     verbs: frozenset[str]
     objects: dict[str, list[str]]  # common verbs that count only with one of their objects
+    attitudes: frozenset[str]  # "Did you enjoy volunteering?": a feeling about the deed, not the deed
     # A lead-in that makes the less flattering answer easy to give ("Not everyone has time to…").
     face_saving: "re.Pattern[str]"
 
@@ -37,6 +38,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     body = "|".join(re.escape(" ".join(p.split())).replace("'", "'?") for p in options["face_saving"]) or r"(?!x)x"
     return Lists(frozenset(v.lower() for v in options["verbs"]),
                  {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()},
+                 frozenset(v.lower() for v in options["attitude_verbs"]),
                  re.compile(rf"\b(?:{body})\b", re.IGNORECASE))
 
 
@@ -76,7 +78,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             lemma = t.lemma_.lower()
             if t.head.i != sent_root(sent).i and t.i != sent_root(sent).i and t.dep_ not in ("xcomp", "conj"):
                 continue
-            if _status(t):
+            if _status(t) or (t.dep_ == "xcomp" and t.head.lemma_.lower() in lists.attitudes):
                 continue
             hit_end = None
             if any(c.tag_ == "MD" and c.lower_ in ("would", "could", "'d") for c in t.children) or any(

@@ -32,6 +32,8 @@ def _expletive(t: "Token", sent: "Span") -> bool:
         return False
     if t.dep_ == "expl":
         return True
+    if t.dep_ == "nsubj" and t.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lower_ == "time" for c in t.head.children):
+        return True  # "Isn't it time the town had…?": the time, no referent
     if t.dep_ == "nsubj" and t.head.lemma_ == "take" and any(x.lower_ == "long" for x in span_tokens(sent)):
         return True  # "How long did it take before…": the time a thing took, no referent
     clause_deps = ("xcomp", "ccomp", "csubj", "advcl")

@@ -39,8 +39,29 @@ VAGUE_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes"
                  "typically", "normally", "generally", "routinely", "constantly", "recently", "always", "never"}
 
 
+# Choices that name the occasions they count ("Every visit", "Most visits", "Each time"): the
+# frequency is a share of those occasions, which needs no stretch of time.
+NAMED_OCCASIONS = re.compile(r"^\W*(?:every|each|most)\s+(?:time|visit|session|trip|occasion|class|game|run)s?\b",
+                             re.IGNORECASE)
+# "Always … Never": a share of occasions too, but only of occasions the stem names.
+ALWAYS = re.compile(r"^\W*(?:almost\s+)?always\b", re.IGNORECASE)
+# A stem that names its occasion: "When you leave a room…, how often…", "At the Saturday 5k, how
+# often…", "Thinking of trips under a mile, how often…", "…at each match?".
+OCCASION = re.compile(r"^\s*(?:when|whenever|while|at|during|on|thinking\s+(?:of|about))\b[^?]*,\s*how\s+often\b|"
+                      r"\b(?:when|whenever|while)\s+you\b|\b(?:at|during|on|after|before)\s+(?:the|each|every|a)\s+\w+",
+                      re.IGNORECASE)
+
+
+def _per_occasion(question: Question) -> bool:
+    """'How often do you switch off the lights when you leave a room? Always … Never': a share of
+    named occasions, not a rate over time."""
+    if any(NAMED_OCCASIONS.match(c.text) for c in question.choices):
+        return True
+    return any(ALWAYS.match(c.text) for c in question.choices) and OCCASION.search(question.text) is not None
+
+
 def _anchored(question: Question, context: Context) -> bool:
-    if PERIOD.search(question.text) or choices_define_rate(question):
+    if PERIOD.search(question.text) or choices_define_rate(question) or _per_occasion(question):
         return True
     if not question.choices:
         # A group stem ("How often do you use the following?") whose rows carry rate choices.
