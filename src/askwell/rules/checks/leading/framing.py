@@ -67,7 +67,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     reporting = frozenset(v.lower() for v in options["reporting"]) | directive
     # A connective is present only if each of its words is: its rarest word will do as a cue.
     connectives = rarest_runs(set(arguing)) or {w for p in arguing for w in p.split()}
-    cues = (majority | COUNTED | connectives | {"twice", "half", "aware"}
+    cues = (majority | COUNTED | connectives | {"twice", "half", "aware"} | NUMBER_WORDS.keys()
             | {form for v in reporting for form in IRREGULAR.get(v, ())}
             | {v + x for v in reporting for x in ("", "s", "es", "ed", "d", "n", "ing")}
             | {v[:-1] + "ing" for v in reporting if v.endswith("e")})
@@ -172,12 +172,37 @@ def _hyphened(t: "Token") -> bool:
 HYPHENS = ("-", "‐")
 
 
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twenty": 20, "hundred": 100}
+
+
+def _number(t: "Token") -> float | None:
+    try:
+        return float(t.text.replace(",", ""))
+    except ValueError:
+        return NUMBER_WORDS.get(t.lower_)
+
+
+def _share(t: "Token") -> float | None:
+    """'9 in 10', 'nine out of ten' as the subject of a claim: the share of a crowd it names."""
+    if not (t.like_num and t.dep_ in ("nsubj", "nsubjpass")):
+        return None
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "out")), None)
+    whole = next((g for g in prep.subtree if g.like_num), None) if prep is not None else None
+    part, total = _number(t), _number(whole) if whole is not None else None
+    return part / total if part is not None and total else None
+
+
 def _counted_many(t: "Token", crowd: float) -> bool:
     """A large head count as the subject of a claim: '300 residents have signed', '80% of members voted'.
 
-    Large means at least ``crowd`` people (the ``crowd`` option), or a share of at least half: a count of a few
+    Large means at least ``crowd`` people (the ``crowd`` option), or a share of at least half ("80%",
+    "9 in 10", "nine out of ten"): a count of a few
     ("Two volunteers left") reports an event, not a majority to follow.
     """
+    share = _share(t)
+    if share is not None:
+        return share >= 0.5  # "9 in 10 of our members renewed", "Nine out of ten volunteers say…"
     if not (t.like_num and t.dep_ == "nummod" and t.head.dep_ in ("nsubj", "nsubjpass")):
         return False
     try:

@@ -40,6 +40,8 @@ class Lists(NamedTuple):
     effect: frozenset[str]
     blaming: frozenset[str]
     hedges: tuple[str, ...]
+    # Verbs of ceasing whose yes/no question admits the habit either way: "Have you stopped…ing?"
+    ceased: frozenset[str]
     # Two-sided attitudes and their other side: "support" → "oppose".
     sides: dict[str, str]
     # How the balanced form of a one-sided adjective reads: "helpful" → "unhelpful".
@@ -55,6 +57,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     directional, harmed, effect = words("directional"), words("harmed"), words("effect_verbs")
     return Lists(set(options["verbs"]), set(options["adjectives"]), directional, words("verdict"), harmed,
                  words("change_of_state"), effect, effect | harmed, tuple(h.lower() for h in options["hedges"]),
+                 words("ceased"),
                  {k.lower(): v.lower() for k, v in options["sides"].items()},
                  {k.lower(): v for k, v in options["opposites"].items()}, _derived_forms(directional))
 
@@ -216,6 +219,27 @@ def _harm_premise(sent: "Span", floor: float, lists: Lists) -> "Token | None":
     return None
 
 
+def _stopped(sent: "Span", ceased: frozenset[str]) -> "Token | None":
+    """'Have you stopped wasting so much food?': either answer admits a blameworthy habit (the
+    classic loaded question)."""
+    words = [t for t in span_tokens(sent) if not t.is_punct]
+    if len(words) < 3 or words[0].pos_ != "AUX" or words[1].lower_ != "you":
+        return None
+    root = sent.root
+    verb = root.lemma_.lower() if not _phrasal(root) else _phrasal(root)
+    if verb not in ceased:
+        return None
+    done = next((c for c in root.children if c.dep_ in ("xcomp", "dobj") and c.tag_ in ("VBG", "NN")
+                 and c.lower_.endswith("ing")), None)
+    if done is None:
+        return None
+    # Only a habit nobody would own to loads the question ("wasting", "cheating", "so much"):
+    # "Have you stopped using the old app?" asks a plain change.
+    blamed = any(form_valence(t.lower_, t.lemma_.lower()) <= -1.0 for t in done.subtree) or any(
+        t.lower_ in ("so", "such") for t in done.subtree)
+    return root if blamed else None
+
+
 def _phrasal(verb: "Token") -> str:
     """'put off', 'let down': the verb's lemma with its particle, as a phrasal verb is listed."""
     particle = next((c for c in verb.children if c.dep_ == "prt"), None)
@@ -259,6 +283,10 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             both = (question.text[:end] + f" or {other}" + question.text[end:],) if side.tag_ == "VB" else ()
             yield Hit.saying("one-sided", side.idx, end, word=side.text, other=other, rewrites=both,
                              suggestion=f"Name both sides ('{side.text} or {other}') and offer both on the scale.")
+            continue
+        stopped = _stopped(sent, lists.ceased)
+        if stopped is not None:
+            yield Hit.saying("premise", stopped.idx, stopped.idx + len(stopped.text), word=stopped.text)
             continue
         hedged = _hedged(sent, question, context, lists)
         asks_degree = wh_word(sent) is not None and wh_word(sent).i == sent.start or low.startswith(("in what", "to what"))
