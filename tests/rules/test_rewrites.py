@@ -352,6 +352,9 @@ def test_required_mark_gate_agrees_with_the_mark_pattern() -> None:
      "How clear were the explanations? How accurate were the explanations?"),
     ("How would you rate the slides or the handouts?", "How would you rate the slides? How would you rate the handouts?"),
     ("How clear were the slides and the handout?", "How clear were the slides? How clear was the handout?"),
+    # Two whole questions or two whole claims joined by "and" are cut at the join.
+    ("How fair was the final exam, and was there enough time to finish it?",
+     "How fair was the final exam? Was there enough time to finish it?"),
     # The first's own adverb stays with it.
     ("How well organised and relevant was the course?", "How well organised was the course? How relevant was the course?"),
 ])
@@ -436,3 +439,15 @@ def test_a_second_judgement_is_not_a_follow_up(lint_text) -> None:  # type: igno
     # "How useful were the slides?" is a question of its own, not the detail of a yes; "How often?" is.
     assert any(f.rule == "closed-question" for f in lint_text("Were the notes useful? How useful were the slides?"))
     assert not any(f.rule == "closed-question" for f in lint_text("Do you use Git? What for?"))
+
+
+def test_two_claims_to_rate_become_two_statements(lint_text) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in lint_text("The bus arrived on time and the driver was courteous.", "scale",
+                                  ("Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"))
+             if f.rule == "double-barreled"]
+    assert found and found[0].rewrites[:1] == ("The bus arrived on time. The driver was courteous.",)
+
+
+def test_a_harm_verb_becomes_a_neutral_one(lint_text) -> None:  # type: ignore[no-untyped-def]
+    found = [f for f in lint_text("How badly did the noisy building work spoil your visit?") if f.rule == "presupposition"]
+    assert found and found[0].rewrites[:1] == ("How, if at all, did the building work affect your visit?",)

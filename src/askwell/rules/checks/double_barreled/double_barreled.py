@@ -277,6 +277,27 @@ def split(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | N
     return f"{capitalise(one)} {capitalise(two)}"
 
 
+def _at_the_join(cc: "Token", sent: "Span", mark: str) -> str | None:
+    """The sentence cut where 'and' joins two whole questions or claims, each ending with ``mark``:
+    "How fair was the exam, and was there enough time?" → "How fair was the exam? Was there enough time?"."""
+    text, base = span_text(sent).strip(), sent.start_char
+    one = text[:cc.idx - base].rstrip(" ,;")
+    two = text[cc.idx + len(cc.text) - base:].strip().rstrip("?.!")
+    if not one or not two:
+        return None
+    return f"{one.rstrip('?.!')}{mark} {capitalise(two)}{mark}"
+
+
+def _two_claims(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | None:
+    """'The bus arrived on time and the driver was courteous.' → two statements to rate, each whole:
+    the second clause has its own subject, so nothing is shared."""
+    if not (_rated_statement(first) and first.dep_ == "ROOT" and second.dep_ == "conj" and cc.lower_ == "and"):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in second.children):
+        return None
+    return _at_the_join(cc, sent, ".")
+
+
 def _splittable(first: "Token", cc: "Token", second: "Token") -> bool:
     """Two things the parse joined to each other, and only two, whose words can be told apart.
 
@@ -374,6 +395,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if _excluded(first, cc, second, lists) or not (second_question or _asked_about(first, lists)):
             continue
         start, end = first.idx, second.idx + len(second.text)
-        written = None if second_question else split(first, cc, second, sent)
+        written = _at_the_join(cc, sent, "?") if second_question else (
+            _two_claims(first, cc, second, sent) or split(first, cc, second, sent))
         whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
         yield Hit.saying("pair", start, end, first=first.text, second=second.text, rewrites=(whole,) if whole else ())

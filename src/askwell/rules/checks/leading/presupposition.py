@@ -200,7 +200,38 @@ def _neutral_premise(text: str, found: "Token", lists: Lists) -> str | None:
         return text[:start] + ("changes" if found.tag_ == "NNS" else "change") + text[end:]
     if found.dep_ == "amod":
         return drop_word(text, start, end)
+    if found.lower_ in lists.harmed or found.lemma_.lower() in lists.harmed:
+        return _affect(text, found)
     return None
+
+
+# The neutral verb of effect, by the form of the harm verb it replaces ("spoil" → "affect").
+AFFECT = {"VBD": "affected", "VBN": "affected", "VBZ": "affects", "VBG": "affecting"}
+
+
+def _affect(text: str, harm: "Token") -> str | None:
+    """'To what extent did the unreliable Wi-Fi spoil your stay?' → 'To what extent, if at all,
+    did the Wi-Fi affect your stay?': a neutral verb of effect, the blame on its cause dropped,
+    and room for no effect at all. Only for a question of degree that opens the item."""
+    if _phrasal(harm) or harm.sent.start != 0 or not text.lower().startswith(("to what extent", "how much", "how")):
+        return None
+    doc = harm.doc
+    cut = [(harm.idx, harm.idx + len(harm.text), AFFECT.get(harm.tag_, "affect"))]
+    subject = next((c for c in doc if c.dep_ in ("nsubj", "nsubjpass") and c.i < harm.i and c.lower_ != "you"), None)
+    if subject is not None:
+        cut += [(c.idx, c.idx + len(c.text), "") for c in subject.children
+                if c.dep_ == "amod" and form_valence(c.lower_, c.lemma_.lower()) < 0]
+    if len(doc) > 1 and doc[0].lower_ == "how" and doc[1].lower_ in ("badly", "seriously", "severely", "much"):
+        cut.append((doc[1].idx, doc[1].idx + len(doc[1].text), ""))  # "How badly did…" → "How…"
+    out = text
+    for a, b, word in sorted(cut, reverse=True):
+        out = out[:a] + word + out[b:]
+    out = " ".join(out.split())
+    low = out.lower()
+    for phrase in ("to what extent", "how"):
+        if low.startswith(phrase) and "if at all" not in low:
+            return f"{out[:len(phrase)]}, if at all,{out[len(phrase):]}"
+    return out
 
 
 def _harm_premise(sent: "Span", floor: float, lists: Lists) -> "Token | None":
