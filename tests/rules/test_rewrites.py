@@ -80,6 +80,17 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Is there anything you would change about the course?", "closed-question",
      "What, if anything, would you change about the course?"),
     ("Did the handbook meet your needs?", "closed-question", "How well did the handbook meet your needs?"),
+    ("Did the venue live up to your expectations?", "closed-question",
+     "How well did the venue live up to your expectations?"),
+    ("Have you got any ideas for the next meetup?", "closed-question",
+     "What ideas, if any, do you have for the next meetup?"),
+    # Praise that is the scale itself: the thing is rated instead.
+    ("How delicious was the lunch at the workshop?", "loaded-words", "How would you rate the lunch at the workshop?"),
+    # A pronoun left by the framing claim gets the thing it meant.
+    ("Thousands of members have already joined our new forum. How would you rate it?", "framing",
+     "How would you rate our new forum?"),
+    ("Research shows that the new timetable reduces stress. How clear do you find it?", "framing",
+     "How clear do you find the new timetable?"),
     # "a lot of X" becomes "How much X…" ("How many" for a plural), not "How much … of X".
     ("Do you have a lot of contact with other learners?", "vague-quantifier",
      "How much contact do you have with other learners?"),

@@ -226,6 +226,8 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
         return "What else would you like to tell us?"
     if len(lowered) > 3 and lowered[1] == "you" and lowered[2] == "have" and lowered[3] == "any":
         return _what_any(words[4:], words[0].lower_)
+    if len(lowered) > 4 and lowered[:4] == ["have", "you", "got", "any"]:
+        return _what_any(words[4:], "do")  # "Have you got any ideas…?" → "What ideas, if any, do you have…?"
     if "worth" in lowered and words[0].pos_ == "AUX":
         # "Was the concert worth the ticket price?" → "To what extent was the concert worth…?":
         # "worth" has no degree of its own ("How worth…" is not English).

@@ -148,7 +148,11 @@ def _trigger(tokens: "list[Token]", lists: Lists) -> "Token | None":
             to_us = any(c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "me") for c in t.children)
             # A directive that may come ("Your instructor may ask you to share…") sets a scene.
             scene = lemma in lists.directive and any(c.tag_ == "MD" or c.lower_ == "you" for c in t.children)
-            if subjects and not imperative and not to_us and not scene and not any(c.lower_ in ("we", "i") for c in subjects):
+            # "Some people say that…": a claimant of a few normalises an answer (the recommended
+            # preface before a sensitive question), it does not push one.
+            some = any(any(d.lower_ == "some" for d in c.subtree) for c in subjects)
+            if subjects and not imperative and not to_us and not scene and not some \
+                    and not any(c.lower_ in ("we", "i") for c in subjects):
                 return t
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and (
                 lemma in lists.reporting or any(c.lower_ == "aware" for c in t.children)):
@@ -231,12 +235,21 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         # give is the recommended preface for sensitive questions, not a push.
         return
     if trigger is not None:
-        better = _without(question.text, preface, trigger, doc)
+        better = _without(question.text, preface, trigger, doc, lists)
         yield Hit(preface[0].idx, trigger.idx + len(trigger.text), rewrites=(better,) if better else ())
 
 
 # Pronouns that point back at a noun: left without it, they point at nothing.
-BACK_POINTING = {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those"}
+BACK_POINTING = {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those",
+                 "this"}
+
+
+def _points_back(t: "Token") -> bool:
+    """A pronoun or determiner that needs an earlier noun ("they", "their", "these changes", "has this
+    happened"); "this" only on its own, since "this plan" names its thing."""
+    if t.lower_ == "this":
+        return t.pos_ == "PRON" and t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    return t.lower_ in BACK_POINTING and t.pos_ in ("PRON", "DET") and t.dep_ != "expl"
 
 
 def _refers_back(doc: "Doc", start: int, end: int) -> bool:
@@ -244,10 +257,52 @@ def _refers_back(doc: "Doc", start: int, end: int) -> bool:
     removed = [t for t in tokens(doc) if start <= t.idx < end]
     kept = [t for t in tokens(doc) if t.idx >= end]
     return any(t.pos_ in ("NOUN", "PROPN") for t in removed) and any(
-        t.lower_ in BACK_POINTING and t.pos_ in ("PRON", "DET") and t.dep_ != "expl" for t in kept)
+        _points_back(t) for t in kept)
 
 
-def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") -> str | None:
+def _named(doc: "Doc", rest: str, offset: int, end: int, lists: Lists) -> str | None:
+    """``rest`` (the item from ``offset`` on) with its first back-pointing pronoun replaced by the
+    noun phrase of the removed claim it means: the claim's subject, or, when the subject is the
+    crowd ("Thousands of guests have joined our loyalty programme."), the last phrase that agrees."""
+    pronoun = next((t for t in tokens(doc) if t.idx >= offset and t.lower_ in ("it", "they", "them")
+                    and t.pos_ == "PRON" and t.dep_ != "expl"), None)
+    if pronoun is None or any(t.idx >= offset and t.i < pronoun.i and _points_back(t) for t in tokens(doc)):
+        return None  # a possessive or another pointer comes first
+    plural = pronoun.lower_ != "it"
+    removed = [t for t in tokens(doc) if t.idx < end]
+    roots = [t for t in removed if t.dep_ == "ROOT"]
+    if not roots or any(r.pos_ not in ("VERB", "AUX") for r in roots):
+        return None  # a claim the parse could not read: no safe guess at what the pronoun meant
+    crowd = {t.i for t in removed if t.lower_ in lists.majority or t.lower_ in COUNTED or t.like_num}
+    claim = roots[-1]
+    if claim.lemma_.lower() in lists.reporting:
+        # "Research shows that the new timetable reduces stress.": the claim is what is reported.
+        claim = next((c for c in claim.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if claim is None:
+            return None
+    subject = next((t for t in removed if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == claim.i
+                    and t.pos_ != "PRON"), None)
+    if subject is None:
+        return None
+    chunks = [c for c in doc.noun_chunks if c.end_char <= end and c.root.pos_ == "NOUN"
+              and (c.root.tag_ == "NNS") == plural and not any(t.i in crowd for t in c)]
+    if subject.i not in crowd and not any(c.i in crowd for c in subject.children):
+        # The claim is about a thing: only that thing can be what the pronoun means.
+        chosen = next((c for c in chunks if c.root.i == subject.i), None)
+    else:
+        # The claim is about a crowd ("Thousands of guests have joined our programme."): "it" means
+        # the thing they took up; "they" may mean the crowd itself.
+        chosen = chunks[-1] if chunks and not plural else None
+    if chosen is None:
+        return None
+    phrase = chosen.text
+    if phrase.split(" ", 1)[0] in ("The", "Our", "Your", "This", "These"):
+        phrase = phrase[:1].lower() + phrase[1:]
+    a = pronoun.idx - offset
+    return capitalise(rest[:a] + phrase + rest[a + len(pronoun.text):])
+
+
+def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc", lists: Lists) -> str | None:
     """The item with the framing claim (or the argument added after the question) taken out.
 
     A claim in an earlier sentence goes with its sentences only: a time frame fronted in
@@ -258,9 +313,11 @@ def _without(text: str, preface: "list[Token]", trigger: "Token", doc: "Doc") ->
     if asked and trigger.i < asked[0].start:
         end = asked[0].start_char
     if start == 0:
-        if _refers_back(doc, start, end):
-            return None  # "Given that all our helpers…, how would you rate the support they gave?"
         rest = text[end:].lstrip(" ,;:.–—-")
+        if rest and _refers_back(doc, start, end):
+            # "Most of your colleagues say the new policy suits them. How well does it suit you?":
+            # the pronoun is given the thing it meant, or the claim cannot go.
+            return _named(doc, rest, len(text) - len(rest), end, lists)
         return capitalise(rest) if rest else None
     head = text[:start].rstrip(" ,;:")
     # "How many more lessons should…, given…?": without the argument, "more" still pushes one way.

@@ -11,6 +11,7 @@ answer anchors named in the stem ("from poor to excellent") are fine.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.memo import per_options
@@ -55,6 +56,17 @@ def _definite(noun: "Token") -> bool:
     of thing, and its adjective classifies rather than judges.
     """
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
+
+
+# "How delicious was your meal this evening?": the praise is the scale; the thing is after the verb.
+HOW_ADJ_WAS = re.compile(r"^\s*how\s+(?:very\s+)?[a-z-]+\s+(?:was|were|is|are)\s+(?P<thing>[^?]+)\?\s*$", re.IGNORECASE)
+
+
+def _rated(text: str) -> str | None:
+    """'How delicious was your meal this evening?' → 'How would you rate your meal this evening?':
+    the thing asked about, rated on a scale the answer options define."""
+    m = HOW_ADJ_WAS.match(text)
+    return f"How would you rate {m.group('thing').strip()}?" if m else None
 
 
 def _words(options: dict[str, Any]) -> tuple[frozenset[str], float]:
@@ -111,4 +123,5 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if inside(anchors, t.idx, t.idx + len(t.text)) or in_brackets(doc, t.i):
             continue
-        yield Hit(t.idx, t.idx + len(t.text), suggestion=drop_word(question.text, t.idx, t.idx + len(t.text)))
+        better = _rated(question.text) if how else drop_word(question.text, t.idx, t.idx + len(t.text))
+        yield Hit(t.idx, t.idx + len(t.text), suggestion=better)
