@@ -56,6 +56,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         score = max(score, zipf(lemma))
         if score < min_zipf and _transparent(lowered, min_zipf):
             continue  # "healthiness", "timetabled": a common word with a plain ending
+        if score >= options["compound_min_zipf"] and _two_words(lowered, options["part_min_zipf"]):
+            continue  # "hairdryer", "floodlights": two everyday words, in use as one
         seen.add(lowered)
         if score == 0.0:
             yield Hit.saying("unknown", t.idx, t.idx + len(text), word=text,
@@ -76,6 +78,12 @@ PREFIXES = ("un", "dis", "non", "re", "pre", "mis", "over", "under", "co")
 # ("summarising" → "summarizing", "colour" needs none: both are common).
 SPELLINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("yse", "yze"),
              ("ysing", "yzing"), ("ysed", "yzed"), ("our", "or"), ("tre", "ter"), ("ogue", "og"))
+
+
+def _two_words(word: str, floor: float) -> bool:
+    """True when the word splits into two words each at least ``floor`` in Zipf frequency
+    ("hair" + "dryer", "tool" + "bar"), the first of four letters or more ("tri" + "age" is no compound)."""
+    return any(zipf(word[:i]) >= floor and zipf(word[i:]) >= floor for i in range(4, len(word) - 2))
 
 
 def _transparent(word: str, floor: float) -> bool:
