@@ -73,6 +73,8 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Why didn't you just use the search bar?", "dismissive-words", "Leave the word out."),
     # Closed questions become the "How…" or "What, if anything,…" form a person would write.
     ("Were the seats at the venue comfortable?", "closed-question", "How comfortable were the seats at the venue?"),
+    # The adjective's own "well" stays with it (a reader found "How insulated is your home well?").
+    ("Is your home well insulated?", "closed-question", "How well insulated is your home?"),
     ("Did you feel safe walking home after the meetup?", "closed-question",
      "How safe did you feel walking home after the meetup?"),
     ("Do you think the signs in the building are clear?", "closed-question",

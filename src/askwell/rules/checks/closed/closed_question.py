@@ -246,9 +246,13 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
                 # "Were the menu prices reasonable?" → "How reasonable were the menu prices?", keeping
                 # what follows the adjective ("…satisfied with the pavements").
                 k = t.i - sent.start
-                subject = _joined(words[1:k])
+                # The adjective's own adverbs are not the subject's: "Is your home well insulated?"
+                # → "How well insulated is your home?" ("very", "really" go: "How" asks the degree).
+                adverbs = {c.i for c in t.children if c.dep_ == "advmod" and c.i < t.i}
+                manner = "".join(f"{c.lower_} " for c in t.children if c.i in adverbs and c.lower_ in ("well", "badly", "poorly"))
+                subject = _joined([w for w in words[1:k] if w.i not in adverbs])
                 rest = _as_written(words[k + 1:]).rstrip("?").strip()
-                return f"How {t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
+                return f"How {manner}{t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
         # "Did you like the workshop?" → "What did you think of…?"; "Do you like…?" keeps the present.
         tense = "did" if lowered[0] == "did" else "do"
@@ -316,8 +320,13 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
         k = body.index(adjective)
         rest = [t for t in body[k + 1:] if t.lower_ != "enough"]
         if aux in ("is", "are", "was", "were") and words[0].dep_ == "ROOT":
-            # "Were the notes helpful after class?" → "How helpful were the notes after class?"
-            return f"How {adjective.lower_} {aux} {_as_written(body[1:k])}{' ' + _as_written(rest) if rest else ''}?"
+            # "Were the notes helpful after class?" → "How helpful were the notes after class?";
+            # the adjective's adverb stays with it ("Is your home well insulated?" → "How well insulated…").
+            adverbs = {c.i for c in adjective.children if c.dep_ == "advmod" and c.i < adjective.i}
+            manner = "".join(f"{c.lower_} " for c in adjective.children
+                             if c.i in adverbs and c.lower_ in ("well", "badly", "poorly"))
+            subject = _as_written([t for t in body[1:k] if t.i not in adverbs])
+            return f"How {manner}{adjective.lower_} {aux} {subject}{' ' + _as_written(rest) if rest else ''}?"
         if lowered[1] == "you" and words[2].lemma_ in ("feel", "find") and (words[2].lemma_ == "find" or k == 3):
             # "Did you feel safe…?", "Did you find the platform easy to navigate?"
             middle = _as_written(body[3:k])
