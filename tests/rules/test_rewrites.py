@@ -73,6 +73,8 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Why didn't you just use the search bar?", "dismissive-words", "Leave the word out."),
     # Closed questions become the "How…" or "What, if anything,…" form a person would write.
     ("Were the seats at the venue comfortable?", "closed-question", "How comfortable were the seats at the venue?"),
+    ("Did you feel valued as a volunteer?", "closed-question", "How valued did you feel as a volunteer?"),
+    ("Did the welcome letter feel personal?", "closed-question", "How personal did the welcome letter feel?"),
     # The adjective's own "well" stays with it (a reader found "How insulated is your home well?").
     ("Is your home well insulated?", "closed-question", "How well insulated is your home?"),
     ("Did you feel safe walking home after the meetup?", "closed-question",
@@ -464,3 +466,10 @@ def test_two_claims_to_rate_become_two_statements(lint_text) -> None:  # type: i
 def test_a_harm_verb_becomes_a_neutral_one(lint_text) -> None:  # type: ignore[no-untyped-def]
     found = [f for f in lint_text("How badly did the noisy building work spoil your visit?") if f.rule == "presupposition"]
     assert found and found[0].rewrites[:1] == ("How, if at all, did the building work affect your visit?",)
+
+
+def test_no_closed_rewrite_half_splits_a_pair(lint_text) -> None:  # type: ignore[no-untyped-def]
+    # "How easy was the check-in fast and?" was offered: a pair of judgements is double-barreled's to split.
+    found = [f for f in lint_text("Was the check-in fast and easy?") if f.rule == "closed-question"]
+    assert found and not any(" and?" in r for r in found[0].rewrites)
+    assert any(f.rule == "double-barreled" for f in lint_text("Was the check-in fast and easy?"))

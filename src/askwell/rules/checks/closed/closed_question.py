@@ -264,6 +264,8 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
     return _degree_rewrite(words, lowered, verdict.how_well_verbs)
 
 
+# Verbs of seeming whose adjective is the judgement: "Did it feel personal?", "Did you feel valued?"
+SENSE_VERBS = {"feel", "seem", "look", "sound"}
 # Adjectives that take a complement but no degree: "How worth is it reading?" is not English.
 UNGRADED = {"worth", "due", "able", "unable", "liable", "subject"}
 
@@ -311,10 +313,11 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
             return None
         return f"What, if anything, {modal.lower_} {_as_written(subject)} {_as_written(body[m + 1:])}?"
     adjective = next((t for t in body[1:] if t.tag_ in ("JJ", "VBN") and t.pos_ in ("ADJ", "VERB")
-                      and (t.head.i < t.i or t.dep_ in ("acomp", "oprd", "ccomp", "xcomp"))), None)
+                      and (t.head.i < t.i or t.dep_ in ("acomp", "oprd", "ccomp", "xcomp")
+                           or (t.dep_ == "ROOT" and t.i > 0 and t.doc[t.i - 1].lemma_ in SENSE_VERBS))), None)
     if adjective is not None and adjective.lower_ in UNGRADED:
         return None
-    if adjective is not None and any(c.dep_ == "conj" for c in adjective.children):
+    if adjective is not None and (adjective.dep_ == "conj" or any(c.dep_ == "conj" for c in adjective.children)):
         return None  # "Were they friendly and approachable?": two questions; double-barreled splits it
     if adjective is not None:
         k = body.index(adjective)
@@ -332,6 +335,11 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
             middle = _as_written(body[3:k])
             return f"How {adjective.lower_} {aux} you {words[2].lower_}{' ' + middle if middle else ''}" \
                    f"{' ' + _as_written(rest) if rest else ''}?"
+        verb = body[k - 1]
+        if aux in ("do", "does", "did") and lowered[1] != "you" and verb.lemma_ in SENSE_VERBS and not rest \
+                and verb.dep_ == "ROOT":
+            # "Did the thank-you letter feel personal?" → "How personal did the thank-you letter feel?"
+            return f"How {adjective.lower_} {aux} {_as_written(body[1:k - 1])} {verb.lower_}?"
         if lowered[1] == "you" and words[2].lemma_ in ("think", "feel") and body[k - 1].lemma_ == "be" \
                 and not rest:
             # "Do you think the signs are clear?" → "How clear do you think the signs are?"

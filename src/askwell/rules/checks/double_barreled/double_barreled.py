@@ -61,6 +61,8 @@ def _kind(t: "Token") -> str:
         return "ADJ"  # "safe and welcome" with "welcome" tagged a noun
     if t.pos_ == "AUX" and t.dep_ in ("ROOT", "conj"):
         return "VERB"  # "…arrived on time and the driver was courteous": two clauses
+    if t.pos_ == "ADV" and t.dep_ == "acomp":
+        return "ADJ"  # "Was the check-in fast and easy?" with "fast" tagged an adverb
     return t.pos_
 
 
