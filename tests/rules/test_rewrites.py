@@ -90,6 +90,9 @@ def test_unknown_rewrite_is_refused() -> None:
      "What ideas, if any, do you have for the next meetup?"),
     # Praise that is the scale itself: the thing is rated instead.
     ("How delicious was the lunch at the workshop?", "loaded-words", "How would you rate the lunch at the workshop?"),
+    # Praise of the respondent goes, wherever it stands among the fronted phrases.
+    ("In the past month, as a responsible resident, how often did you cycle to work?", "framing",
+     "In the past month, how often did you cycle to work?"),
     # A pronoun left by the framing claim gets the thing it meant.
     ("Thousands of members have already joined our new forum. How would you rate it?", "framing",
      "How would you rate our new forum?"),

@@ -197,6 +197,17 @@ def _share(t: "Token") -> float | None:
     return part / total if part is not None and total else None
 
 
+def _as_praised(doc: "Doc") -> "tuple[Token, Token] | None":
+    """'As a responsible resident,' before the question (wherever among its fronted phrases): the
+    "as" and the praising adjective, when the adjective is rated at least AS_PRAISE."""
+    for sent in question_sentences(doc):
+        for t in span_tokens(sent):
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.lower_ == "as" \
+                    and t.head.i + 1 < len(doc) and doc[t.head.i + 1].text == "," and valence(t.lower_) >= AS_PRAISE:
+                return t.head.head, t
+    return None
+
+
 def _counted_many(t: "Token", crowd: float) -> bool:
     """A large head count as the subject of a claim: '300 residents have signed', '80% of members voted'.
 
@@ -224,8 +235,16 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if "," not in question.text and len(sentences(doc)) < 2:
         return  # a preface is an earlier sentence or a clause set off by a comma
     words = doc_words(doc)
-    if rated_words(lists.floor).isdisjoint(words) and lists.cues.isdisjoint(words) and not any(w[:1].isdigit() for w in words):
+    if rated_words(min(lists.floor, AS_PRAISE)).isdisjoint(words) and lists.cues.isdisjoint(words) \
+            and not any(w[:1].isdigit() for w in words):
         return  # no word that could frame: no majority, no count, no claim, no argument, no judgement
+    praise = _as_praised(doc)
+    if praise is not None:
+        # "As a responsible resident, how often…?": praise of the respondent that asks to be lived up to.
+        comma = doc[praise[1].head.i + 1]
+        better = capitalise((question.text[:praise[0].idx] + question.text[comma.idx + 1:].lstrip()).strip())
+        yield Hit(praise[0].idx, praise[1].idx + len(praise[1].text), rewrites=(better,))
+        return
     preface = _preface(doc) or _postposed(doc, lists.arguing)
     if not preface or _neutral(preface, lists.neutral):
         return
@@ -238,6 +257,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         better = _without(question.text, preface, trigger, doc, lists)
         yield Hit(preface[0].idx, trigger.idx + len(trigger.text), rewrites=(better,) if better else ())
 
+
+# Valence at which an adjective in a fronted "As a … resident," praises the respondent.
+AS_PRAISE = 1.0
 
 # Pronouns that point back at a noun: left without it, they point at nothing.
 BACK_POINTING = {"they", "them", "their", "theirs", "it", "its", "he", "him", "his", "she", "her", "these", "those",
