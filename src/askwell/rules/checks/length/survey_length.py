@@ -27,18 +27,19 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.rules.kinds import Folded
 from askwell.analysis.options import CLOSED_TYPES, is_open
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60, "a": 1}
-STATED = re.compile(
+STATED = Folded(re.compile(
     r"\b(?:takes?|taking|will take|should take|lasts?|complete(?:d)? in|in)\s+(?:only\s+|just\s+)?"
     r"(?:about|around|approximately|roughly|less than|under|up to|no more than|only|just)?\s*"
     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|sixty|a)"
     r"[\s-]*(?P<u>seconds?|secs?|minutes?|mins?)\b"
     r"|\b(?P<n2>\d+|one|two|three|five|ten|fifteen|twenty|thirty)[\s-](?P<u2>second|minute)\s+"
     r"(?:survey|questionnaire|form|poll|check-in)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 # Open boxes that ask for a fact, not for writing: a count, a year, a name, an identifier.
@@ -49,8 +50,8 @@ SHORT = re.compile(
     r"identifier|e-?mail)\b",
     re.IGNORECASE)
 # Words that invite a written answer even without a question mark ("Describe…", "Please tell us…").
-WRITE = re.compile(r"\b(?:describe|explain|tell us|tell me|comment|comments|list|share|suggest|suggestions|say|write|"
-                   r"feedback|elaborate|give (?:an |some )?examples?|why)\b", re.IGNORECASE)
+WRITE = Folded(re.compile(r"\b(?:describe|explain|tell us|tell me|comment|comments|list|share|suggest|suggestions|"
+                          r"say|write|feedback|elaborate|give (?:an |some )?examples?|why)\b", re.IGNORECASE))
 # A row of a grid ("…the following tasks? Write a function"): rated on the grid's scale.
 GRID_ROW = re.compile(r"\b(?:the following|these)\s+(?:\w+\s+)?(?:topics|tasks|statements|items|skills|tools|areas|"
                       r"aspects|activities)\b", re.IGNORECASE)

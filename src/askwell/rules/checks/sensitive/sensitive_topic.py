@@ -18,6 +18,7 @@ from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, span_tokens
 from askwell.analysis.subject import is_subject
+from askwell.rules.kinds import Folded
 from askwell.analysis.stems import (cached_phrases, has_opt_out, hedge_spans, inside, sent_root, set_aside,
                                         subject)
 from askwell.valence import rated_words, valence
@@ -31,10 +32,10 @@ MESSAGES: dict[str, tuple[str, ...]] = {"topic": ("words", "topic"), "conduct": 
 
 # Conduct without the right to it: no payment, permission or entitlement, against the rules, or
 # with goods that break copyright or a prescription.
-UNAUTHORISED = re.compile(r"\bwithout (?:paying|payment|permission|consent|authori[sz]ation|a (?:valid )?"
+UNAUTHORISED = Folded(re.compile(r"\bwithout (?:paying|payment|permission|consent|authori[sz]ation|a (?:valid )?"
                           r"(?:ticket|licen[cs]e|permit))\b|\bnot entitled\b|\bagainst (?:our|the|your) "
                           r"(?:terms|rules|policy|law)\b|\b(?:pirated|cracked|counterfeit)\b|"
-                          r"\bsomeone else's (?:prescription|medication|medicine)\b", re.IGNORECASE)
+                          r"\bsomeone else's (?:prescription|medication|medicine)\b", re.IGNORECASE))
 # The reasons, feelings and not-personal phrases are the rule's options (see its YAML).
 
 
@@ -44,7 +45,7 @@ class Lists(NamedTuple):
     anything: "Phrases"  # every topic's phrases in one pattern
     topics: "list[tuple[str, Phrases]]"
     # The item says why it asks or how the answer is protected: the respondent can weigh it.
-    reason: "re.Pattern[str]"
+    reason: Folded
     feelings: frozenset[str]
     not_personal: tuple[str, ...]
     self_rated: frozenset[str]
@@ -56,7 +57,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     reason = "|".join(re.escape(" ".join(p.split())) for p in options["reasons"]) or r"(?!x)x"
     return Lists(cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
                  [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()],
-                 re.compile(rf"\b(?:{reason})\b", re.IGNORECASE),
+                 Folded(re.compile(rf"\b(?:{reason})\b", re.IGNORECASE)),
                  frozenset(v.lower() for v in options["feelings"]), tuple(options["not_personal"]),
                  frozenset(options["self_rated"]))
 

@@ -16,6 +16,7 @@ from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, span_text, span_tokens
 from askwell.analysis.stems import form, has_opt_out, in_conditional, sent_root, subject
+from askwell.rules.kinds import Folded
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -30,7 +31,7 @@ class Lists(NamedTuple):
     objects: dict[str, list[str]]  # common verbs that count only with one of their objects
     attitudes: frozenset[str]  # "Did you enjoy volunteering?": a feeling about the deed, not the deed
     # A lead-in that makes the less flattering answer easy to give ("Not everyone has time to…").
-    face_saving: "re.Pattern[str]"
+    face_saving: Folded
 
 
 def _lists(options: dict[str, Any]) -> Lists:
@@ -39,7 +40,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     return Lists(frozenset(v.lower() for v in options["verbs"]),
                  {k.lower(): [o.lower() for o in v] for k, v in options["verb_objects"].items()},
                  frozenset(v.lower() for v in options["attitude_verbs"]),
-                 re.compile(rf"\b(?:{body})\b", re.IGNORECASE))
+                 Folded(re.compile(rf"\b(?:{body})\b", re.IGNORECASE)))
 
 
 def _status(verb: "Token") -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import question_sentences, sentences, tokens
 from askwell.analysis.stems import form, neighbour, sent_root, words
+from askwell.rules.kinds import Folded
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -34,10 +35,10 @@ if TYPE_CHECKING:  # pragma: no cover
 SUBORDINATORS = {"if", "when", "whenever", "because", "although", "though", "while", "since", "unless", "whether",
                  "as", "before", "after"}
 # Requests and invitations anywhere in the item, whatever the parser makes of the sentence.
-INVITATION = re.compile(r"\b(?:please|welcome|appreciate[ds]?|invite[ds]?|encourage[ds]?|would (?:love|like)|"
+INVITATION = Folded(re.compile(r"\b(?:please|welcome|appreciate[ds]?|invite[ds]?|encourage[ds]?|would (?:love|like)|"
                         r"(?:want|like|love) to (?:hear|know|learn)|feel free|let us know|let me know|tell us|"
                         r"share with us|describe|explain|list|rate|select|choose|indicate|specify|comment on|"
-                        r"give us|write (?:down|about|a few))\b", re.IGNORECASE)
+                        r"give us|write (?:down|about|a few))\b", re.IGNORECASE))
 # Statements respondents tick to confirm rather than answer.
 CONFIRMATION = re.compile(r"^\W*(?:I|we)\s+(?:\w+\s+)?(?:consent|agree|confirm|understand|acknowledge|certify|"
                           r"accept|have read)\b", re.IGNORECASE)

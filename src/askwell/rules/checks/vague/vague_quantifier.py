@@ -20,6 +20,7 @@ from askwell.analysis.views import doc_words, span_text, span_tokens
 from askwell.analysis.stems import (PERIOD, RATE, cached_phrases, capitalise, choices_define_rate,
                                         form, hedge_spans, in_brackets, inside, inverted_aux, lower_first,
                                         stem_sentences, subject)
+from askwell.rules.kinds import Folded
 
 # Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
 MESSAGES: dict[str, tuple[str, ...]] = {"period": ("words",)}
@@ -36,8 +37,10 @@ ANSWER_LENGTH = re.compile(r"\s+(?:\w+\s+)?(?:words?|sentences?|lines?|examples?
                            r"ideas?|reasons?|ways?|bullet)", re.IGNORECASE)
 DURATION = re.compile(r"\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # A count in the item ("3 times", "two hours"): it defines every amount word.
-NUMBER = re.compile(r"\d|\b(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
-                    r"times)\b", re.IGNORECASE)
+NUMBER = Folded(re.compile(r"\d|\b(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+                           r"several) times)\b", re.IGNORECASE))
+# stems' rate and reference-period patterns, searched through their lowercase twins (kinds.Folded).
+FOLDED_RATE, FOLDED_PERIOD = Folded(RATE), Folded(PERIOD)
 FREQUENCY_ADVERBS = {"often", "frequently", "regularly", "occasionally", "sometimes", "rarely", "seldom",
                      "infrequently", "routinely", "constantly", "usually", "typically", "normally", "generally",
                      "recently", "lately"}
@@ -53,7 +56,7 @@ def _counted(question: Question) -> str | None:
     of time each day" is still anyone's guess); else None."""
     if choices_define_rate(question) or NUMBER.search(question.text):
         return "number"
-    return "rate" if RATE.search(question.text) else None
+    return "rate" if FOLDED_RATE.search(question.text) else None
 
 
 def rewrite(sent: "Span", start: int, end: int, term: str) -> str | None:
@@ -112,11 +115,11 @@ def _terms(options: dict[str, Any]) -> "tuple[set[str], Phrases]":
     return typical, cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
 
 
-def _vague_period(options: dict[str, Any]) -> "re.Pattern[str]":
+def _vague_period(options: dict[str, Any]) -> Folded:
     """'the past few weeks', 'the last couple of months': a reference period of no fixed length."""
     counts = "|".join(re.escape(" ".join(c.lower().split())) for c in options["period_counts"])
-    return re.compile(rf"\b(?:past|last|previous|next|coming)\s+(?:{counts})\s+(?:days|weeks|months|years)\b",
-                      re.IGNORECASE)
+    return Folded(re.compile(rf"\b(?:past|last|previous|next|coming)\s+(?:{counts})\s+(?:days|weeks|months|years)\b",
+                             re.IGNORECASE))
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
@@ -132,7 +135,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     counted = _counted(question)
     if counted == "number" and PERIOD_WORDS.isdisjoint(doc_words(doc)):
         return
-    period = PERIOD.search(question.text) is not None
+    period = FOLDED_PERIOD.search(question.text) is not None
     hedges = hedge_spans(question.text)
     for sent in stem_sentences(doc):
         for m in regex.finditer(span_text(sent)):
