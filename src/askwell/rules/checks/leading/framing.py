@@ -5,7 +5,7 @@ or a fronted clause before the question's wh-word or auxiliary ("Given that…, 
 "Like most of your neighbours, do you…"). It frames the answer when it asserts
 
 - a majority view ("Most learners tell us…", "Many of your colleagues…") or a crowd
-  ("Over 300 residents have signed…", "80% of members voted…");
+  ("Over 300 residents have signed…", "80% of members voted…", "9 in 10 members renewed");
 - an authority or finding ("Research shows…", "…have been shown to improve…", "Our
   director believes…", "you will know that…", "The head has urged parents to…"): a
   reporting or directive verb with a claim or a request under it, or a claim passed off
@@ -13,9 +13,11 @@ or a fronted clause before the question's wh-word or auxiliary ("Given that…, 
 - a judgement: a strongly positive or negative word (VADER's lexicon, |valence| of at
   least ``min_valence``), or a comparison ("twice as long", "more than ever").
 
-Prefaces that explain why a question is asked ("We ask this so that…"), give
-instructions or set a time frame ("Thinking about the past month, …") assert nothing
-about the answer and are left alone.
+Praise of the respondent in a fronted "As a responsible resident, …" frames too: it asks
+the respondent to live up to it. Prefaces that explain why a question is asked ("We ask
+this so that…"), give instructions, set a time frame ("Thinking about the past month, …")
+or normalise an answer ("Some people say…") assert nothing about the answer and are left
+alone.
 """
 
 from __future__ import annotations

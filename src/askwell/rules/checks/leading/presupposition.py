@@ -1,9 +1,13 @@
-"""presupposition: questions that take a positive experience for granted.
+"""presupposition: questions that take an experience, a change or a premise for granted.
 
 "How much did you enjoy…", "How has X improved…", "In what ways did X help…",
 and for open items "How helpful was…".  A hedge ("if at all", "if anything",
 "or not") or a balanced pair ("helpful or unhelpful") removes the assumption, and
-scale items whose choices start from "not at all" are balanced by their options.
+scale items whose choices start from "not at all" are balanced by their options —
+but not a harm or a blamed cause ("To what extent did the Wi-Fi spoil your stay?"),
+which a zero on the scale still grants. Also: a two-sided attitude asked from one side
+("How much do you support…"), premises of loss or blame in wh-questions, and the loaded
+"Have you stopped wasting…?".
 """
 
 from __future__ import annotations
