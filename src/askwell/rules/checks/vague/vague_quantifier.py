@@ -23,7 +23,7 @@ from askwell.analysis.stems import (PERIOD, RATE, cached_phrases, capitalise, ch
 from askwell.rules.kinds import Folded
 
 # Message variants (templates in the rule's YAML ``messages:``) and the values this check fills in each.
-MESSAGES: dict[str, tuple[str, ...]] = {"period": ("words",)}
+MESSAGES: dict[str, tuple[str, ...]] = {"period": ("words",), "baseline": ("words",)}
 
 if TYPE_CHECKING:  # pragma: no cover
     from askwell.rules.kinds import Phrases
@@ -122,11 +122,23 @@ def _vague_period(options: dict[str, Any]) -> Folded:
                              re.IGNORECASE))
 
 
+def _baseline(options: dict[str, Any]) -> "re.Pattern[str]":
+    """'compared with before', 'than usual': a comparison whose other side nobody named."""
+    bases = "|".join(re.escape(" ".join(b.lower().split())) for b in options["unanchored_baselines"]) or r"(?!x)x"
+    # The baseline ends the phrase: "compared with before the move", "than others in your team" name theirs.
+    return re.compile(rf"\b(?:compared\s+(?:with|to)|than)\s+(?:{bases})\b(?!\s+[a-z])", re.IGNORECASE)
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
-    """A hit on each unanchored vague quantifier in the stem, and on a reference period of no fixed length."""
+    """A hit on each unanchored vague quantifier in the stem, on a reference period of no fixed
+    length and on a comparison with an unnamed baseline."""
     vague_period = per_options(options, _vague_period).search(question.text)
     if vague_period:
         yield Hit.saying("period", vague_period.start(), vague_period.end(), words=vague_period.group(0))
+    baseline = per_options(options, _baseline).search(question.text)
+    if baseline and not PERIOD.search(question.text[:baseline.start()] + question.text[baseline.end():]):
+        # ("Compared with this time last year" names its baseline; so does any stated period.)
+        yield Hit.saying("baseline", baseline.start(), baseline.end(), words=baseline.group(0))
     typical, regex = per_options(options, _terms)
     if not regex.search(question.text):
         return  # most items hold no such word: skip the anchors and the parse views below
