@@ -43,7 +43,7 @@ class Lists(NamedTuple):
     """The rule's options as the check uses them, made once per options dict."""
 
     anything: "Phrases"  # every topic's phrases in one pattern
-    topics: "list[tuple[str, Phrases]]"
+    topics: "list[tuple[str, _Either]]"
     # The item says why it asks or how the answer is protected: the respondent can weigh it.
     reason: Folded
     feelings: frozenset[str]
@@ -51,15 +51,40 @@ class Lists(NamedTuple):
     self_rated: frozenset[str]
 
 
+def _possessed(phrases: list[str]) -> "re.Pattern[str] | None":
+    """The topic's "your X" phrases with a word or two between ("your current weight", "your
+    total household income"): the respondent's own X, whatever describes it."""
+    nouns = [p.split()[1] for p in phrases if len(p.split()) == 2 and p.lower().startswith("your ")]
+    if not nouns:
+        return None
+    body = "|".join(re.escape(n.lower()) for n in nouns)
+    return re.compile(rf"\byour\s+(?:[a-z-]+\s+){{1,2}}(?:{body})\b", re.IGNORECASE)
+
+
 def _lists(options: dict[str, Any]) -> Lists:
     topics: dict[str, list[str]] = options["topics"]
     # Plain word boundaries and single spaces, as the reasons have always been matched.
     reason = "|".join(re.escape(" ".join(p.split())) for p in options["reasons"]) or r"(?!x)x"
     return Lists(cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
-                 [(topic, cached_phrases(tuple(phrases))) for topic, phrases in topics.items()],
+                 [(topic, _Either(cached_phrases(tuple(phrases)), _possessed(phrases)))
+                  for topic, phrases in topics.items()],
                  Folded(re.compile(rf"\b(?:{reason})\b", re.IGNORECASE)),
                  frozenset(v.lower() for v in options["feelings"]), tuple(options["not_personal"]),
                  frozenset(options["self_rated"]))
+
+
+class _Either(NamedTuple):
+    """A topic's phrases as written, and its "your … X" form with words between."""
+
+    phrases: "Phrases"
+    possessed: "re.Pattern[str] | None"
+
+    def gapped(self, text: str) -> "Iterator[re.Match[str]]":
+        return self.possessed.finditer(text) if self.possessed is not None else iter(())
+
+    def finditer(self, text: str) -> "Iterator[re.Match[str]]":
+        yield from self.phrases.finditer(text)
+        yield from self.gapped(text)
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
@@ -69,7 +94,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     lists = per_options(options, _lists)
     text = question.text
     floor = float(options.get("min_valence", 2.0))
-    named = lists.anything.search(text)
+    named = lists.anything.search(text) or next((m for _, p in lists.topics for m in p.gapped(text)), None)
     if named is None and rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(text):
         return  # no topic and no conduct word: nothing to report (the opt-out tests below cost more)
     if has_opt_out(question) or lists.reason.search(text):
