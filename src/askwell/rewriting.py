@@ -162,13 +162,14 @@ class Rewriter:
         for (f, k, text), hits in found.items():
             trial = replace(files[f][1][k], text=text)
             rewritable = [(rid, hit) for rid, hit in hits if self.category.get(rid) in REWRITTEN]
-            agains = [(rid, again) for rid, hit in rewritable for again in proposed(trial, hit)]
+            # Each candidate with whether it asks for a rating (the joint one always does).
+            agains = [(rid in RATING_REWRITES, again) for rid, hit in rewritable for again in proposed(trial, hit)]
             whole = _together(trial, rewritable)
             if whole is not None:
-                agains.append((min(RATING_REWRITES), whole))  # a rating rewrite, whichever rule made it
-            for rid, again in agains:
+                agains.append((True, whole))
+            for rating, again in agains:
                 if (f, k, again) not in wanted and again != files[f][1][k].text.strip():
-                    derived[(f, k, again)] = wanted[(f, k, text)] or rid in RATING_REWRITES
+                    derived[(f, k, again)] = wanted[(f, k, text)] or rating
         found.update(self._lint(files, contexts, derived))
         by_question: dict[tuple[int, int], list[str]] = {}
         for f, k, text in found:

@@ -111,6 +111,16 @@ def in_brackets(doc: "Doc", index: int) -> bool:
     return depth > 0
 
 
+# The hyphens the tokenizer splits a hyphenated word at ("multi-faith", "fly-tipped").
+HYPHENS = ("-", "‐")
+
+
+def in_hyphenated(t: "Token") -> bool:
+    """A part of a hyphenated word: the whole word, not this part, carries the meaning."""
+    doc = t.doc
+    return (t.i > 0 and doc[t.i - 1].text in HYPHENS) or (t.i + 1 < len(doc) and doc[t.i + 1].text in HYPHENS)
+
+
 def words(sent: "Span") -> list["Token"]:
     """Tokens without punctuation and spaces (a fresh list; worked out once per sentence)."""
     return list(_per_sentence("words", sent, _words))

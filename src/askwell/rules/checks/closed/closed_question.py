@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, sentences, span_text, span_tokens
-from askwell.analysis.stems import by_respondent, neighbour, wh_word
+from askwell.analysis.stems import HYPHENS, by_respondent, neighbour, wh_word
 from askwell.valence import valence
 from askwell.rules.rewrites import OTHER_END, too_form
 
@@ -159,7 +159,7 @@ def _judgement(t: "Token", words: Lists) -> bool:
     # ("Are you 18 or older?" is comparative and numeric, so it stays a fact; "Have you ever
     # fly-tipped?" is one hyphenated verb the tagger split).
     return (t.dep_ == "acomp" and t.pos_ == "ADJ" and t.tag_ == "JJ" and t.lower_ not in words.state_adjectives
-            and not any(c.like_num for c in t.subtree) and not (t.i > 0 and t.doc[t.i - 1].text in ("-", "‐")))
+            and not any(c.like_num for c in t.subtree) and not (t.i > 0 and t.doc[t.i - 1].text in HYPHENS))
 
 
 def seeks_feedback(sent: "Span", words: Lists, screener: bool = False, text_box: bool = False) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, sentences, span_text, span_tokens, tokens
-from askwell.analysis.stems import capitalise, form, in_brackets
+from askwell.analysis.stems import HYPHENS, capitalise, form, in_brackets
 from askwell.valence import valence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -179,7 +179,7 @@ def _excluded(first: "Token", cc: "Token", second: "Token", lists: Lists) -> boo
             first.i > 0 and doc[first.i - 1].lower_ in ("between", "both")):
         return True
     # Parts of one hyphenated or compound word ("host and co-host features").
-    if second.i + 1 < len(doc) and doc[second.i + 1].text in ("-", "‐") or first.dep_ == "compound":
+    if second.i + 1 < len(doc) and doc[second.i + 1].text in HYPHENS or first.dep_ == "compound":
         return True
     if first.like_num or second.like_num or first.pos_ == "NUM" or second.pos_ == "NUM":
         return True

@@ -23,13 +23,13 @@ alone.
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, question_sentences, sentences, span_tokens, tokens
-from askwell.analysis.stems import WH_TAGS, capitalise
+from askwell.analysis.numbers import NUMBER_WORDS, number
+from askwell.analysis.stems import WH_TAGS, capitalise, in_hyphenated
 from askwell.rules.kinds import rarest_runs
 from askwell.valence import rated_words, valence
 
@@ -163,30 +163,10 @@ def _trigger(tokens: "list[Token]", lists: Lists) -> "Token | None":
             return t  # "More than 40,000 teams have already switched…": a head count behind one answer
         if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
             return t  # "now twice as long as five years ago"
-        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in lists.measured and not _hyphened(t) and (
+        if t.pos_ in ("ADJ", "ADV", "VERB") and lemma not in lists.measured and not in_hyphenated(t) and (
                 abs(valence(low)) >= lists.floor or abs(valence(lemma)) >= lists.floor):
             return t
     return None
-
-
-def _hyphened(t: "Token") -> bool:
-    """Part of a hyphenated word ("a multi-faith partnership"): the whole word, not its part, carries the meaning."""
-    doc = t.doc
-    return (t.i > 0 and doc[t.i - 1].text in HYPHENS) or (t.i + 1 < len(doc) and doc[t.i + 1].text in HYPHENS)
-
-
-HYPHENS = ("-", "‐")
-
-
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "twenty": 20, "hundred": 100}
-
-
-def _number(t: "Token") -> float | None:
-    try:
-        return float(t.text.replace(",", ""))
-    except ValueError:
-        return NUMBER_WORDS.get(t.lower_)
 
 
 def _share(t: "Token") -> float | None:
@@ -195,7 +175,7 @@ def _share(t: "Token") -> float | None:
         return None
     prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "out")), None)
     whole = next((g for g in prep.subtree if g.like_num), None) if prep is not None else None
-    part, total = _number(t), _number(whole) if whole is not None else None
+    part, total = number(t.text), number(whole.text) if whole is not None else None
     return part / total if part is not None and total else None
 
 
@@ -237,16 +217,15 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if "," not in question.text and len(sentences(doc)) < 2:
         return  # a preface is an earlier sentence or a clause set off by a comma
     words = doc_words(doc)
-    if rated_words(min(lists.floor, AS_PRAISE)).isdisjoint(words) and lists.cues.isdisjoint(words) \
-            and not any(w[:1].isdigit() for w in words):
-        return  # no word that could frame: no majority, no count, no claim, no argument, no judgement
-    praise = _as_praised(doc)
+    praise = _as_praised(doc) if "as" in words and not rated_words(AS_PRAISE).isdisjoint(words) else None
     if praise is not None:
         # "As a responsible resident, how often…?": praise of the respondent that asks to be lived up to.
         comma = doc[praise[1].head.i + 1]
         better = capitalise((question.text[:praise[0].idx] + question.text[comma.idx + 1:].lstrip()).strip())
         yield Hit(praise[0].idx, praise[1].idx + len(praise[1].text), rewrites=(better,))
         return
+    if rated_words(lists.floor).isdisjoint(words) and lists.cues.isdisjoint(words) and not any(w[:1].isdigit() for w in words):
+        return  # no word that could frame: no majority, no count, no claim, no argument, no judgement
     preface = _preface(doc) or _postposed(doc, lists.arguing)
     if not preface or _neutral(preface, lists.neutral):
         return

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
 from askwell.analysis.views import doc_words, tokens
-from askwell.analysis.stems import by_respondent, hedge_spans, in_brackets, inside
+from askwell.analysis.stems import HYPHENS, by_respondent, hedge_spans, in_brackets, inside
 from askwell.rules.rewrites import drop_word
 from askwell.valence import DERIVING_SUFFIXES, derived_words, form_valence, rated_words
 
@@ -87,7 +87,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue
         if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
             continue  # only participles describe a noun ("the failed scheme"); "drop-in" does not
-        if t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "‐"):
+        if t.i + 1 < len(doc) and doc[t.i + 1].text in HYPHENS:
             continue  # part of a hyphenated word
         if t.dep_ in MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN"):
             if t.head.dep_ == "compound":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from askwell.analysis.numbers import NUMBER_WORDS
 from askwell.model import Context, Hit, Question
 from askwell.analysis import options as ol
 
@@ -29,7 +30,6 @@ ORDERED_STEM = re.compile(r"^\W*(?:[^,?]{0,80},\s*)?(?:how\s+(?:many|much|often|
                           r"to what extent|in what year|when\b|what year|what month|how would you rate|(?:please\s+)?rate\b)", re.IGNORECASE)
 
 
-NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBER = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 

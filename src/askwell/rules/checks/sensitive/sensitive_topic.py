@@ -43,6 +43,7 @@ class Lists(NamedTuple):
     """The rule's options as the check uses them, made once per options dict."""
 
     anything: "Phrases"  # every topic's phrases in one pattern
+    possessed: "re.Pattern[str] | None"  # every topic's "your … X" form in one pattern
     topics: "list[tuple[str, _Either]]"
     # The item says why it asks or how the answer is protected: the respondent can weigh it.
     reason: Folded
@@ -65,7 +66,8 @@ def _lists(options: dict[str, Any]) -> Lists:
     topics: dict[str, list[str]] = options["topics"]
     # Plain word boundaries and single spaces, as the reasons have always been matched.
     reason = "|".join(re.escape(" ".join(p.split())) for p in options["reasons"]) or r"(?!x)x"
-    return Lists(cached_phrases(tuple(p for phrases in topics.values() for p in phrases)),
+    every = [p for phrases in topics.values() for p in phrases]
+    return Lists(cached_phrases(tuple(every)), _possessed(every),
                  [(topic, _Either(cached_phrases(tuple(phrases)), _possessed(phrases)))
                   for topic, phrases in topics.items()],
                  Folded(re.compile(rf"\b(?:{reason})\b", re.IGNORECASE)),
@@ -79,12 +81,10 @@ class _Either(NamedTuple):
     phrases: "Phrases"
     possessed: "re.Pattern[str] | None"
 
-    def gapped(self, text: str) -> "Iterator[re.Match[str]]":
-        return self.possessed.finditer(text) if self.possessed is not None else iter(())
-
     def finditer(self, text: str) -> "Iterator[re.Match[str]]":
         yield from self.phrases.finditer(text)
-        yield from self.gapped(text)
+        if self.possessed is not None:
+            yield from self.possessed.finditer(text)
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
@@ -94,7 +94,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     lists = per_options(options, _lists)
     text = question.text
     floor = float(options.get("min_valence", 2.0))
-    named = lists.anything.search(text) or next((m for _, p in lists.topics for m in p.gapped(text)), None)
+    named = lists.anything.search(text) or (lists.possessed.search(text) if lists.possessed else None)
     if named is None and rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(text):
         return  # no topic and no conduct word: nothing to report (the opt-out tests below cost more)
     if has_opt_out(question) or lists.reason.search(text):

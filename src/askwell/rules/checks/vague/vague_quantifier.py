@@ -115,10 +115,13 @@ def _terms(options: dict[str, Any]) -> "tuple[set[str], Phrases]":
     return typical, cached_phrases(tuple(t.lower() for t in options["terms"]) + tuple(sorted(typical)))
 
 
+PERIOD_OPENERS = {"past", "last", "previous", "next", "coming"}
+
+
 def _vague_period(options: dict[str, Any]) -> Folded:
     """'the past few weeks', 'the last couple of months': a reference period of no fixed length."""
     counts = "|".join(re.escape(" ".join(c.lower().split())) for c in options["period_counts"])
-    return Folded(re.compile(rf"\b(?:past|last|previous|next|coming)\s+(?:{counts})\s+(?:days|weeks|months|years)\b",
+    return Folded(re.compile(rf"\b(?:{'|'.join(sorted(PERIOD_OPENERS))})\s+(?:{counts})\s+(?:days|weeks|months|years)\b",
                              re.IGNORECASE))
 
 
@@ -132,10 +135,14 @@ def _baseline(options: dict[str, Any]) -> "re.Pattern[str]":
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each unanchored vague quantifier in the stem, on a reference period of no fixed
     length and on a comparison with an unnamed baseline."""
-    vague_period = per_options(options, _vague_period).search(question.text)
+    present = doc_words(doc)
+    # (Each pattern needs a word a set lookup finds first: most items have neither.)
+    vague_period = per_options(options, _vague_period).search(question.text) \
+        if not PERIOD_OPENERS.isdisjoint(present) else None
     if vague_period:
         yield Hit.saying("period", vague_period.start(), vague_period.end(), words=vague_period.group(0))
-    baseline = per_options(options, _baseline).search(question.text)
+    baseline = per_options(options, _baseline).search(question.text) if not {"than", "compared"}.isdisjoint(present) \
+        else None
     if baseline and not PERIOD.search(question.text[:baseline.start()] + question.text[baseline.end():]):
         # ("Compared with this time last year" names its baseline; so does any stated period.)
         yield Hit.saying("baseline", baseline.start(), baseline.end(), words=baseline.group(0))
