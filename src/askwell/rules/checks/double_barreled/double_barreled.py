@@ -4,6 +4,8 @@ Uses the dependency parse: a coordination ('conj') whose heads are the thing
 asked about (object, attribute, complement, prepositional object of the
 question) or two evaluative adjectives.  Fixed pairs ("pros and cons"), numeric
 ranges ("between 1 and 5") and follow-up probes ("and why?") do not count.
+Two wh-clauses joined by 'and' ("how your gift was thanked and how it was spent",
+"what changed and why") ask two questions however the parser attached them.
 """
 
 from __future__ import annotations
@@ -382,6 +384,51 @@ def _agree(head: str, noun: "Token") -> str:
     return head
 
 
+WH_WORDS = {"how", "what", "when", "why", "where", "who", "which"}
+
+
+def _wh_joins(doc: "Doc", ranges: list[tuple[int, int]]) -> Iterator[tuple["Token", "Token", "Token"]]:
+    """(earlier wh-word, 'and', later wh-word) where 'and' starts a second wh-clause.
+
+    "How satisfied are you with how your gift was thanked and how it was spent?", "explain
+    what changed and why it changed", "how often and how reliably…": each wh-word opens a
+    question of its own. A bare "…, and why?" asks the respondent to say more and is not one;
+    nor does a topic to rate knowledge of ("What the project is and what it does"), which asks nothing.
+    """
+    for lo, hi in ranges:
+        if not span_text(doc[lo:hi]).rstrip(" \"'”’)]*_").endswith("?"):
+            continue
+        words = [t for t in doc[lo:hi] if not t.is_punct]
+        for k, cc in enumerate(words[1:-2], 1):
+            later = words[k + 1]
+            if cc.lower_ != "and" or later.lower_ not in WH_WORDS or later.tag_ not in ("WRB", "WP", "WDT"):
+                continue
+            earlier = next((t for t in reversed(words[:k]) if t.lower_ in WH_WORDS
+                            and t.tag_ in ("WRB", "WP", "WDT")
+                            and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors])), None)
+            if earlier is not None:
+                yield earlier, cc, later
+
+
+def _wh_halves(earlier: "Token", cc: "Token", later: "Token", sent: "Span") -> str | None:
+    """The two wh-questions written out: cut at 'and' when the first wh-word opens the sentence,
+    else the words before it asked once for each clause ("…with how often your bins are
+    collected? …with how reliably your bins are collected?")."""
+    text, base = span_text(sent).strip(), sent.start_char
+    if earlier.i == sent.start:
+        return _at_the_join(cc, sent, "?")
+    head = text[:earlier.idx - base]
+    one = text[earlier.idx - base:cc.idx - base].rstrip(" ,;")
+    two = text[later.idx - base:].strip().rstrip("?.!").strip()
+    if not any(t.pos_ in ("VERB", "AUX") for t in earlier.doc[earlier.i:cc.i]):
+        # "how often and how reliably your bins are collected": the first borrows the second's clause.
+        rest = two.split(None, 2)
+        if len(rest) < 3:
+            return None
+        one = f"{one} {rest[2]}"
+    return f"{capitalise(head + one)}? {capitalise(head + two)}?"
+
+
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """One hit per coordination of two asked-about things, spanning first to second conjunct."""
     words = doc_words(doc)
@@ -389,6 +436,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         return  # every double-barreled item joins its two things with one of these
     ranges = _scope(doc)
     lists = per_options(options, _lists)
+    joins = set()
     for first, cc, second in _coordinated(doc):
         if not any(lo <= first.i < hi for lo, hi in ranges):
             continue
@@ -400,4 +448,17 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         written = _at_the_join(cc, sent, "?") if second_question else (
             _two_claims(first, cc, second, sent) or split(first, cc, second, sent))
         whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
+        joins.add(cc.i)
         yield Hit.saying("pair", start, end, first=first.text, second=second.text, rewrites=(whole,) if whole else ())
+    if "and" not in words or not {"how", "what", "when", "why", "where", "who", "which"} & words:
+        return
+    for earlier, cc, later in _wh_joins(doc, ranges):
+        if cc.i in joins:
+            continue
+        sent = earlier.sent
+        first = doc[earlier.i:cc.i].text.rstrip(" ,;")
+        end = max(t.idx + len(t.text) for t in doc[later.i:sent.end] if not t.is_punct)
+        second = question.text[later.idx:end]
+        written = _wh_halves(earlier, cc, later, sent)
+        whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
+        yield Hit.saying("pair", earlier.idx, end, first=first, second=second, rewrites=(whole,) if whole else ())
