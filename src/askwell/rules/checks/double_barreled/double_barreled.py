@@ -118,7 +118,13 @@ def _judged_kinds(first: "Token", lists: Lists) -> bool:
     "rate", or of the preposition after "How satisfied…"): two kinds of thing, one rating.
     """
     noun = first.head
-    if first.dep_ not in NOUN_MODIFIERS or noun.pos_ != "NOUN" or not _judging(first.sent, lists):
+    return first.dep_ in NOUN_MODIFIERS and _judged_noun(noun, lists)
+
+
+def _judged_noun(noun: "Token", lists: Lists) -> bool:
+    """The noun is what the question asks the respondent to judge: the object of "rate", or of
+    the preposition after "How satisfied…"."""
+    if noun.pos_ != "NOUN" or not _judging(noun.sent, lists):
         return False
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lists.evaluating:
         return True
@@ -212,6 +218,13 @@ def _asked_about(first: "Token", lists: Lists) -> bool:
     """True when the first conjunct is what the question asks about, not background."""
     if _judged_kinds(first, lists):
         return True
+    if first.dep_ == "conj" and _kind(first) == "NOUN":
+        # "…with the new cycle lanes, the bus timetable and the 20mph limit?": the end of a list
+        # whose first item is the thing judged.
+        head = first.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return _judged_noun(head, lists)
     if _kind(first) == "ADJ" and first.dep_ == "amod" and first.head.dep_ == "pobj" and not _judged_kinds(first, lists):
         return False  # "a component of effective and reproducible research": a description
     if _kind(first) == "ADJ" or first.pos_ == "ADP":
@@ -311,9 +324,11 @@ def _splittable(first: "Token", cc: "Token", second: "Token") -> bool:
     """
     if not first.i < cc.i < second.i or _kind(first) != _kind(second):
         return False
-    if any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
+    if first.dep_ == "conj" or any(c.dep_ == "conj" and c.i != second.i for c in first.children) or any(
             c.dep_ == "conj" for c in second.children):
         return False  # three or more things
+    if first.left_edge.i > 0 and first.doc[first.left_edge.i - 1].text == ",":
+        return False  # "rate the slides, the exercises and the handouts": a list the parse broke up
     if second.head.i != first.i or second.dep_ != "conj":
         return False  # the parse did not join the two things to each other
     return not (_kind(first) == "NOUN" and (
