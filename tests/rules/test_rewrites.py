@@ -119,6 +119,14 @@ def test_unknown_rewrite_is_refused() -> None:
     ("How satisfied are you with the improvements to the lesson website?", "presupposition",
      "How satisfied are you with the changes to the lesson website?"),
     ("How concerned are you about rising hotel prices?", "presupposition", "How concerned are you about hotel prices?"),
+    # A negative question is asked in its positive form, with the degree open.
+    ("Wouldn't a weekly summary email be useful to you?", "closed-question",
+     "How useful would a weekly summary email be to you?"),
+    ("Won't the new hours be convenient for families?", "closed-question",
+     "How convenient will the new hours be for families?"),
+    # A comparative has no "How …" form ("How clearer is…"): the advice instead.
+    ("Is the new timetable clearer?", "closed-question",
+     "Start with how, what or why, e.g. \"What questions do you have?\" instead of \"Any questions?\""),
 ])
 def test_coded_rewrites(lint_text, text: str, rule: str, better: str) -> None:  # type: ignore[no-untyped-def]
     found = [f for f in lint_text(text) if f.rule == rule]

@@ -2,7 +2,8 @@
 
 Found with the parse, not a word list: the question sentence starts with an
 auxiliary or modal whose subject follows it ("Did you…", "Is the…", "Would you…"),
-or it is a bare "Any questions?" fragment.  Only questions that seek feedback or
+or it is a bare "Any questions?" fragment, or a statement with a question tag
+("The room was comfortable, wasn't it?").  Only questions that seek feedback or
 opinion count: an evaluative verb or adjective ("like", "useful", "enough"), a
 request for comments, or "anything else".  Factual screeners ("Was the workshop
 held online?") are rightly yes/no, and alternative questions ("Do you prefer R or
@@ -97,6 +98,24 @@ def _inverted(sent: "Span") -> "Token | None":
     return first if tokens[-1].text == "?" and first.i == sent.start else None
 
 
+TAG_SUBJECTS = {"it", "they", "you", "we", "he", "she", "there", "i", "that"}
+
+
+def _tag(sent: "Span") -> "Token | None":
+    """The auxiliary of a question tag ("The room was comfortable, wasn't it?"), else None.
+
+    A statement with a tag asks for a yes, the way an inverted question does, and its
+    predicate is the main clause's."""
+    words = [t for t in span_tokens(sent) if not t.is_space]
+    if len(words) < 6 or words[-1].text != "?" or words[-2].lower_ not in TAG_SUBJECTS:
+        return None
+    aux, negation, comma = words[-4], words[-3], words[-5]
+    if negation.lower_ not in ("n't", "not") or comma.text != "," or (
+            aux.lemma_.lower() not in AUX_LEMMAS and aux.lower_ not in ("ca", "wo")):
+        return None
+    return aux
+
+
 def _alternative(sent: "Span") -> bool:
     """"Do you prefer A or B?", "Is it too long, about right or not long enough?": an 'or' joining
     answers (but not a bare 'or not?', which only restates yes/no)."""
@@ -114,6 +133,10 @@ def _alternative(sent: "Span") -> bool:
 def _predicate(sent: "Span") -> list["Token"]:
     """The words that say what the question asks of its subject: the root and its complements."""
     root = sent.root
+    tag = _tag(sent)
+    if tag is not None and tag.i == root.i:
+        # "You enjoyed the lessons, didn't you?": the tag heads the parse; the statement is asked.
+        root = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), root)
     out = [root]
     if root.lemma_ == "be":
         # "Were the notes helpful?", "Were the seats at the venue comfortable?" are often parsed
@@ -145,7 +168,7 @@ def _judgement(t: "Token", words: Lists) -> bool:
     if t.lower_ in words.fit_adjectives and t.pos_ in ("ADJ", "ADV"):
         return True
     score = valence(t.lower_) or valence(lemma)
-    if t.pos_ == "VERB" and score and t.dep_ != "ROOT":
+    if t.pos_ == "VERB" and score and t.dep_ not in ("ROOT", "ccomp"):
         return False  # "…taken stimulants to help you study": a purpose, not the question's verb
     if t.pos_ == "VERB" and score:
         # "Did the exercises help you?" judges the exercises and "Did you enjoy it?" reports a
@@ -214,10 +237,18 @@ def _verdict_word(t: "Token", words: Lists) -> bool:
 
 
 def rewrite(sent: "Span", verdict: Lists) -> str | None:
-    """An open rewrite of a yes/no question, conservative where the parse is unsure."""
+    """An open rewrite of a yes/no question, conservative where the parse is unsure.
+
+    A negative question is rewritten from its positive form: "Wouldn't a newsletter be
+    useful?" asks what "Would a newsletter be useful?" asks, with a lean ("How useful…").
+    """
     words = [t for t in span_tokens(sent) if not t.is_space]
-    lowered = [t.lower_ for t in words]
     text = span_text(sent).strip()
+    if len(words) > 2 and words[1].lower_ == "n't" and words[0].idx + len(words[0].text) == words[1].idx:
+        cut = words[1].idx - sent.start_char
+        text = (FULL_MODALS.get(words[0].lower_, words[0].text).capitalize() + text[cut + len(words[1].text):])
+        words = [words[0]] + words[2:]
+    lowered = [FULL_MODALS.get(t.lower_, t.lower_) if k == 0 else t.lower_ for k, t in enumerate(words)]
     body = text.rstrip("?").strip()
     if lowered[:1] == ["any"]:
         noun = body.split(None, 1)[1] if " " in body else "questions"
@@ -242,10 +273,11 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
             return balanced
     if lowered[0] in ("is", "are", "was", "were") and "anything" not in lowered:
         for t in words[1:]:
-            if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED:
+            if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED and t.tag_ == "JJ":
+                # ("Is the new timetable clearer?" has no "How clearer…": a comparative keeps the advice.)
                 # "Were the menu prices reasonable?" → "How reasonable were the menu prices?", keeping
                 # what follows the adjective ("…satisfied with the pavements").
-                k = t.i - sent.start
+                k = words.index(t)
                 # The adjective's own adverbs are not the subject's: "Is your home well insulated?"
                 # → "How well insulated is your home?" ("very", "really" go: "How" asks the degree).
                 adverbs = {c.i for c in t.children if c.dep_ == "advmod" and c.i < t.i}
@@ -264,6 +296,8 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
     return _degree_rewrite(words, lowered, verdict.how_well_verbs)
 
 
+# "Won't", "can't": the tokens spaCy splits off before "n't", as whole words.
+FULL_MODALS = {"wo": "will", "ca": "can", "sha": "shall"}
 # Verbs of seeming whose adjective is the judgement: "Did it feel personal?", "Did you feel valued?"
 SENSE_VERBS = {"feel", "seem", "look", "sound"}
 # Adjectives that take a complement but no degree: "How worth is it reading?" is not English.
@@ -336,6 +370,9 @@ def _degree_rewrite(words: "list[Token]", lowered: list[str], how_well: frozense
             return f"How {adjective.lower_} {aux} you {words[2].lower_}{' ' + middle if middle else ''}" \
                    f"{' ' + _as_written(rest) if rest else ''}?"
         verb = body[k - 1]
+        if aux in ("would", "will", "could", "should") and verb.lower_ == "be" and k > 2 and lowered[1] != "you":
+            # "Would a weekly email be useful to you?" → "How useful would a weekly email be to you?"
+            return f"How {adjective.lower_} {aux} {_as_written(body[1:k - 1])} be{' ' + _as_written(rest) if rest else ''}?"
         if aux in ("do", "does", "did") and lowered[1] != "you" and verb.lemma_ in SENSE_VERBS and not rest \
                 and verb.dep_ == "ROOT":
             # "Did the thank-you letter feel personal?" → "How personal did the thank-you letter feel?"
@@ -397,7 +434,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         if words[0].lower_ in ("any", "anything") and len(words) <= 3:
             yield Hit(sent.start_char, sent.end_char, suggestion=rewrite(sent, verdict))
             continue
-        aux = _inverted(sent)
+        tag = _tag(sent)
+        aux = _inverted(sent) or tag
         # An item with a text box ("open") that asks for anything else or for comments gets
         # them whatever its wording: "Is there anything else you would like to tell us?" is
         # the accepted closing question. A judgement ("Was it useful?") is closed either way.
@@ -408,7 +446,6 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             continue  # "Are there other resources? What were they?": the open follow-up is there
         if any(t.dep_ == "expl" for t in span_tokens(sent)) and "anything" not in doc_words(doc):
             continue  # "Were there enough helpers?", "Were there any issues?": a count or a screener
-        if len(words) > 1 and words[1].lower_ in ("n't", "not"):
-            # "Don't you agree…?" is agreement-seeking; that rule explains it better.
-            continue
-        yield Hit(aux.idx, aux.idx + len(aux.text), suggestion=rewrite(sent, verdict))
+        # A negative or tagged question ("Wouldn't a newsletter be useful?", "…, wasn't it?") is
+        # closed as well as agreement-seeking; a tag leaves the open form to the joint rewrite.
+        yield Hit(aux.idx, aux.idx + len(aux.text), suggestion=None if tag is not None else rewrite(sent, verdict))
