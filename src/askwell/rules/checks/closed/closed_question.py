@@ -219,7 +219,14 @@ def _evaluated(sent: "Span", words: Lists) -> bool:
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects or any(t.lower_ in ("you", "i", "we", "there") for t in subjects):
         return False
-    after = subjects[0].right_edge.i
+    subject = subjects[0]
+    after = subject.right_edge.i
+    root = sent.root
+    if root.lemma_ == "be" and subject.head.i == root.i and not any(
+            c.dep_ in ("acomp", "attr", "oprd") for c in root.children):
+        # "Is the workload in this module manageable?": a be-question whose predicate the parser
+        # took into the subject ("…module manageable" as one phrase); it follows the subject's noun.
+        after = subject.i
     for t in tokens:
         if t.i > after and not t.is_punct and _verdict_word(t, words) and not any(
                 a.dep_ in ("relcl", "acl", "advcl") for a in [t, *t.ancestors]):
