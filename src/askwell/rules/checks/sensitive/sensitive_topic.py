@@ -103,12 +103,15 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         hedges = hedge_spans(text, lists.not_personal) + set_aside(text)
         for topic, phrases in lists.topics:
             for m in phrases.finditer(text):
-                if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start()):
+                if inside(hedges, m.start(), m.end()) or _indefinite(doc, m.start(), m.end()):
                     continue
                 if topic in lists.self_rated and _rated(doc, m.end() - 1):
                     continue  # "In general, how would you rate your health?": a self-rating, not a disclosure
                 if context.questions and is_subject(m.group(0), context):
-                    continue  # a health survey asks about health: respondents came for that topic
+                    # A survey titled as a health survey asks about health: respondents came for that
+                    # topic. A word that merely recurs does not say so ("salary" in three items of a
+                    # staff survey is still the respondent's own pay).
+                    continue
                 yield Hit.saying("topic", m.start(), m.end(), words=m.group(0), topic=topic.replace("_", " "))
                 return
     behaviour = None if rated_words(floor).isdisjoint(doc_words(doc)) and not UNAUTHORISED.search(question.text) \
@@ -133,19 +136,23 @@ def _rated(doc: "Doc", end: int) -> bool:
 RATING_VERBS = {"rate", "describe", "assess", "score", "grade"}
 
 
-def _indefinite(doc: "Doc", start: int) -> bool:
-    """'would you accept a lower salary', 'Was the race well organised?': a kind of thing or a
-    thing the item talks about, not the respondent's own."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
+def _indefinite(doc: "Doc", start: int, end: int) -> bool:
+    """'would you accept a lower salary', 'Was the race well organised?', 'the food bank is well
+    run': a kind of thing or a thing the item talks about, not the respondent's own.
+
+    The phrase is judged by its last word, its head ("food bank" by "bank")."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None:
         return False
     noun = span.root if span.root.pos_ == "NOUN" else span.root.head
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "each", "every") for c in noun.children) \
-            and span.root.i == noun.i and not any(c.dep_ == "poss" for c in noun.children):
-        return True  # "Was the race well organised?": a thing the item talks about, not the respondent's own
-    if noun.head.lemma_ in ("have", "be", "get", "receive", "take", "live"):
-        return False  # "Do you have a disability?": the respondent's own
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "our food bank team": the phrase names the team's work
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    if determiners & {"the", "this", "that", "each", "every", "our", "its", "their"}:
+        return True  # "Was the race well organised?", "our food bank": a thing the item talks about
+    if noun.head.lemma_ in ("have", "be", "get", "receive", "take", "live", "use", "need"):
+        return False  # "Do you have a disability?", "Have you used a food bank?": the respondent's own
+    return bool(determiners & {"a", "an"})
 
 
 def _stigmatised(doc: "Doc", floor: float, feelings: frozenset[str]) -> "Token | None":
