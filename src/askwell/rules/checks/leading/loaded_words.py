@@ -69,16 +69,16 @@ def _rated(text: str) -> str | None:
     return f"How would you rate {m.group('thing').strip()}?" if m else None
 
 
-def _words(options: dict[str, Any]) -> tuple[frozenset[str], float]:
-    return frozenset(w.lower() for w in options["measured"]), float(options["min_valence"])
+def _words(options: dict[str, Any]) -> tuple[frozenset[str], float, float]:
+    return frozenset(w.lower() for w in options["measured"]), float(options["min_valence"]), float(options["min_blame"])
 
 
 def check(question: Question, doc: "Doc", options: dict[str, Any], context: Context) -> Iterator[Hit]:
     """A hit on each strongly positive or negative modifier of a noun in the item."""
-    measured, floor = per_options(options, _words)
+    measured, floor, blame = per_options(options, _words)
     words = doc_words(doc)
     # Most items hold no rated word and no derived or hyphenated form of one: nothing to look at.
-    if rated_words(floor).isdisjoint(words) and derived_words(floor, DERIVING_SUFFIXES).isdisjoint(words) and not any(
+    if rated_words(blame).isdisjoint(words) and derived_words(blame, DERIVING_SUFFIXES).isdisjoint(words) and not any(
             "-" in w or w.startswith("over") for w in words):
         return
     anchors = hedge_spans(question.text, options["exceptions"])
@@ -114,7 +114,9 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             # claim to rate; only outright praise or blame ("excellent", "awful") loads them.
             if abs(word_valence(target)) < HOW_FLOOR:
                 continue
-        elif abs(word_valence(target)) < floor or _choosing(target):
+        elif _choosing(target) or not (abs(word_valence(target)) >= floor or (
+                -word_valence(target) >= blame and target.dep_ == "amod" and target.tag_ == "JJ"
+                and _definite(_noun(target)))):
             continue
         elif word_valence(target) < HOW_FLOOR and not _definite(_noun(target)):
             # Outright praise ("a fantastic job") loads even an indefinite phrase; negative words
