@@ -11,7 +11,9 @@ or a fronted clause before the question's wh-word or auxiliary ("Given that…, 
   reporting or directive verb with a claim or a request under it, or a claim passed off
   as shared knowledge ("As you know, …");
 - a judgement: a strongly positive or negative word (VADER's lexicon, |valence| of at
-  least ``min_valence``), or a comparison ("twice as long", "more than ever").
+  least ``min_valence``), or a comparison ("twice as long", "more than ever");
+- an appeal to the respondent as one of a group to live up to ("Our club depends on
+  members like you.", "Without volunteers like you, …").
 
 Praise of the respondent in a fronted "As a responsible resident, …" frames too: it asks
 the respondent to live up to it. Prefaces that explain why a question is asked ("We ask
@@ -69,7 +71,7 @@ def _lists(options: dict[str, Any]) -> Lists:
     reporting = frozenset(v.lower() for v in options["reporting"]) | directive
     # A connective is present only if each of its words is: its rarest word will do as a cue.
     connectives = rarest_runs(set(arguing)) or {w for p in arguing for w in p.split()}
-    cues = (majority | COUNTED | connectives | {"twice", "half", "aware"} | NUMBER_WORDS.keys()
+    cues = (majority | COUNTED | connectives | {"twice", "half", "aware", "like"} | NUMBER_WORDS.keys()
             | {form for v in reporting for form in IRREGULAR.get(v, ())}
             | {v + x for v in reporting for x in ("", "s", "es", "ed", "d", "n", "ing")}
             | {v[:-1] + "ing" for v in reporting if v.endswith("e")})
@@ -159,6 +161,9 @@ def _trigger(tokens: "list[Token]", lists: Lists) -> "Token | None":
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and (
                 lemma in lists.reporting or any(c.lower_ == "aware" for c in t.children)):
             return t  # "As you know, …", "As you may be aware, …": the claim passed off as shared knowledge
+        if low == "like" and t.pos_ in ("ADP", "SCONJ") and t.head.pos_ == "NOUN" and t.i + 1 < len(t.doc) \
+                and t.doc[t.i + 1].lower_ == "you":
+            return t.doc[t.i + 1]  # "Our club depends on members like you": an appeal to live up to
         if _counted_many(t, lists.crowd):
             return t  # "More than 40,000 teams have already switched…": a head count behind one answer
         if low in ("twice", "half") and any(c.lower_ == "as" for c in t.head.children):
