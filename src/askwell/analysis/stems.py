@@ -325,13 +325,20 @@ ASSURANCE = re.compile(r"\bwe ask\b|\bso (?:that )?we can\b|\bto help us\b|\bhel
                        r"\banonymous(?:ly)?\b|\bonly (?:to|so that)\b|\bthe reason we\b|\boptional\b|"
                        r"\b(?:don't|do not|doesn't|does not) have to\b|\byou (?:may|can) (?:skip|leave)\b|"
                        r"\bnot required\b", re.IGNORECASE)
+# A sentence that announces what the next questions are about ("The next questions are about
+# travel.") or makes an honest answer easy to give ("Some people tell us they have…"): the
+# transitions and the normalising preface the same authors recommend before a sensitive question.
+INTRODUCTION = re.compile(r"^\W*(?:the|this|these) (?:next|following) questions? (?:is|are) about\b|"
+                          r"^\W*some (?:\w+ ){0,2}(?:say|said|tell us|told us|have told us)\b", re.IGNORECASE)
 
 
 def assurance_spans(doc: "Doc", end: int) -> list[tuple[int, int]]:
-    """(start, end) of each statement before ``end`` that only reassures: a reason, a promise of
-    confidentiality, or leave to skip ("We ask this only to…", "You don't have to answer.")."""
+    """(start, end) of each statement before ``end`` that only reassures or introduces: a reason, a
+    promise of confidentiality, leave to skip ("We ask this only to…", "You don't have to answer."),
+    a transition or a normalising preface ("Some people tell us…")."""
     return [(s.start_char, s.end_char) for s in sentences(doc)
-            if s.end_char <= end and not span_text(s).rstrip().endswith("?") and ASSURANCE.search(span_text(s))]
+            if s.end_char <= end and not span_text(s).rstrip().endswith("?")
+            and (ASSURANCE.search(span_text(s)) or INTRODUCTION.search(span_text(s)))]
 
 
 def has_opt_out(question: Question) -> bool:

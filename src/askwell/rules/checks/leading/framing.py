@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from askwell.memo import per_options
 from askwell.model import Context, Hit, Question
-from askwell.analysis.views import doc_words, question_sentences, sentences, span_tokens, tokens
+from askwell.analysis.views import doc_text, doc_words, question_sentences, sentences, span_tokens, tokens
 from askwell.analysis.numbers import NUMBER_WORDS, number
-from askwell.analysis.stems import WH_TAGS, capitalise, in_hyphenated
+from askwell.analysis.stems import INTRODUCTION, WH_TAGS, capitalise, in_hyphenated
 from askwell.rules.kinds import rarest_runs
 from askwell.valence import rated_words, valence
 
@@ -232,8 +232,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     if rated_words(lists.floor).isdisjoint(words) and lists.cues.isdisjoint(words) and not any(w[:1].isdigit() for w in words):
         return  # no word that could frame: no majority, no count, no claim, no argument, no judgement
     preface = _preface(doc) or _postposed(doc, lists.arguing)
-    if not preface or _neutral(preface, lists.neutral):
-        return
+    if not preface or _neutral(preface, lists.neutral) or INTRODUCTION.search(doc_text(doc)[preface[0].idx:]):
+        return  # (a transition or a normalising "Some people tell us…" introduces; it does not push)
     trigger = _trigger(preface, lists)
     if trigger is not None and trigger.lower_ in lists.majority and any(t.lower_ in ("n't", "not", "never") for t in preface):
         # "Many people don't manage to vote…": making a socially undesirable answer easy to
