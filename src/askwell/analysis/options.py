@@ -597,7 +597,7 @@ _RANGE_FILLER = {
 _FORMS: dict[str, tuple[str, bool, bool]] = {}
 for _f in ("Q", ):
     _FORMS[_f] = ("single", True, True)
-for _f in ("Q - Q", "Q to Q", "between Q and Q", "from Q to Q", "Q through Q", "Q thru Q"):
+for _f in ("Q - Q", "Q to Q", "between Q and Q", "from Q to Q", "Q through Q", "Q thru Q", "Q or Q"):
     _FORMS[_f] = ("closed", True, True)
 for _f in ("under Q", "below Q", "less than Q", "fewer than Q", "younger than Q", "lower than Q", "< Q",
            "up to but not including Q"):
@@ -872,6 +872,8 @@ def range_problems(choices: tuple[str, ...] | list[str], question: str = "") -> 
         if b.lo < a.hi or (b.lo == a.hi and a.hi_incl and b.lo_incl):
             if a.form == "single" and b.form == "single":
                 continue
+            if {a.form, b.form} == {"single", "below"} and 0 == min(a.hi, b.hi):
+                continue  # "None", then "Less than 2": the usual reading is "some, but fewer than 2"
             options: Values = (("option", b.text.strip()), ("other", a.text.strip()))
             if b.lo == a.hi:
                 at = max(_bound(a, "hi"), _bound(b, "lo"), key=len)
