@@ -17,9 +17,15 @@ from askwell.analysis.stems import set_aside
 from askwell.rules.kinds import could_hold, rarest_runs
 from askwell.rules.packs import wordlist
 
-# Technical senses of sensitive words in a computing community.
+# Technical senses of sensitive words in a computing community, and the sporting race.
 NOT_SENSITIVE = re.compile(r"\brace conditions?\b|\bdata race\b|\bage of (?:the|your) (?:data|code|computer|"
-                           r"software|machine|laptop)\b", re.IGNORECASE)
+                           r"software|machine|laptop)\b|\brace (?:day|number|pack|route|results?|entry|entries|series|"
+                           r"distance|start|finish|organisers?|organizers?)\b", re.IGNORECASE)
+
+
+def other_senses_blanked(text: str) -> str:
+    """``text`` with the non-sensitive senses of topic words ("race condition", "race day") blanked out."""
+    return NOT_SENSITIVE.sub(lambda found: " " * len(found.group(0)), text)
 
 
 @lru_cache(maxsize=None)
@@ -49,7 +55,7 @@ def topic_in_text(text: str) -> tuple[str, int, int] | None:
     if m is not None:
         # Blank out the technical senses ("race condition"), what the item sets aside and a
         # past age, and look again.
-        masked = NOT_SENSITIVE.sub(lambda found: " " * len(found.group(0)), text)
+        masked = other_senses_blanked(text)
         for start, end in set_aside(masked):
             masked = masked[:start] + " " * (end - start) + masked[end:]
         m = pattern.search(masked.lower().replace("’", "'"))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
 from askwell.analysis import options as ol
-from askwell.analysis.topics import identity_topic, topic_in_text
+from askwell.analysis.topics import identity_topic, other_senses_blanked, topic_in_text
 from askwell.rules.kinds import Needled
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,7 +53,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
     text = question.text
     found = topic_in_text(text)
     topic = found[0] if found and found[0] in ("race or ethnicity", "gender", "sex") else identity_topic(texts)
-    if topic == "race or ethnicity" or RACE.search(text):
+    if topic == "race or ethnicity" or (RACE.search(text) and RACE.search(other_senses_blanked(text))):
         if MANY.search(text) or question.type == "multiple" or any(MIXED.search(t) for t in texts):
             return
         if question.type == "yes-no" or ol.yes_no_list(texts):
@@ -63,7 +63,7 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
             yield Hit.saying("choose-one", only.start(), only.end(), phrase=only.group(0))
             return
         if question.type == "single" and texts:
-            word = RACE.search(text)
+            word = RACE.search(other_senses_blanked(text))
             start, end = (word.start(), word.end()) if word else (0, len(text))
             yield Hit.saying("single-choice-race", start, end)
         return
