@@ -158,7 +158,7 @@ def _predicate(sent: "Span") -> list["Token"]:
 def _judgement(t: "Token", words: Lists) -> bool:
     """A word that asks for an evaluation: rated by the lexicon, or an attitude or fit word."""
     lemma = t.lemma_.lower()
-    if lemma in words.consent_verbs or (lemma == "agree" and any(c.dep_ in ("xcomp", "aux") for c in t.children)):
+    if lemma in words.consent_verbs or (lemma == "agree" and any(c.dep_ == "xcomp" for c in t.children)):
         return False  # "Do you consent to…", "Do you agree to take part": permission, not opinion
     if t.pos_ in ("VERB", "AUX") and lemma in words.attitude_verbs:
         # "Did the format work for you?" judges; "Do you work late?" reports a habit.
