@@ -115,6 +115,11 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Do you agree that the lesson notes are clear?", "agree-disagree", "How clear are the lesson notes?"),
     ("Do you agree or disagree that the organisers have handled the move online well?", "agree-disagree",
      "How well have the organisers handled the move online?"),
+    # A claim of what should happen: both sides offered; a claim that something is too much: both ends.
+    ("To what extent do you agree that the workshop should be extended to a third day?", "agree-disagree",
+     "Do you think the workshop should or should not be extended to a third day?"),
+    ("Do you agree that class sizes at our school have become too large?", "agree-disagree",
+     "Are class sizes at our school too large, about right or too small?"),
     # A premise made neutral.
     ("How satisfied are you with the improvements to the lesson website?", "presupposition",
      "How satisfied are you with the changes to the lesson website?"),

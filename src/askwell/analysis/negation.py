@@ -94,7 +94,10 @@ def stem_negations(question: Question, doc: "Doc", forms: tuple[str, ...] = ("ye
 
 def _offered(t: "Token", sent: "Span") -> bool:
     """'Do we email you too often, not often enough, or about right?': the negation is one of
-    the answers the question offers, listed after a comma or an 'or', not a negative stem."""
+    the answers the question offers, listed after a comma or an 'or', not a negative stem; so is
+    the second half of "should or should not", which offers both sides."""
+    if t.i >= sent.start + 3 and t.doc[t.i - 2].lower_ == "or" and t.doc[t.i - 1].lower_ == t.doc[t.i - 3].lower_:
+        return True
     if t.i == sent.start or t.doc[t.i - 1].lower_ not in (",", "or"):
         return False
     return any(w.lower_ == "or" and w.dep_ == "cc" for w in span_tokens(sent))

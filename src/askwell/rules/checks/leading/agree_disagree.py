@@ -16,7 +16,9 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from askwell.model import Context, Hit, Question
+from askwell.analysis.stems import lower_first
 from askwell.analysis.views import question_sentences, span_text, tokens
+from askwell.rules.rewrites import OTHER_END, too_form
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -76,6 +78,20 @@ def _item_specific(claim: "list[Token]") -> str | None:
         rest = [t for t in claim if t.i > root.i and (adjective is None or t.i > adjective.i)]
         if adjective is not None and not rest:
             return f"How {adjective.lower_} {root.lower_} {subj_text}?"
+    if any(t.dep_ == "neg" for t in claim):
+        return None  # "…that the centre should not charge…": no plain way to ask both sides
+    too = next((t for t in claim if t.lower_ == "too" and t.head.tag_ == "JJ" and t.head.lower_ in OTHER_END
+                and t.head.head.i == root.i), None)
+    if too is not None and root.lemma_ in ("be", "become", "get") and not [t for t in claim if t.i > too.head.i]:
+        # "…that class sizes have become too large" → "Are class sizes too large, about right or too small?"
+        verb = root.lower_ if root.lemma_ == "be" and not auxes else ("are" if subj.tag_ in ("NNS", "NNPS") else "is")
+        return too_form(subj_text, verb, too.head.text)
+    modal = next((a for a in auxes if a.lower_ == "should"), None)
+    if modal is not None:
+        # "…that the workshop should be extended" → "Do you think the workshop should or should not be
+        # extended…?": both sides offered, as Pew asks policy questions, with nothing to assent to.
+        rest = "".join(t.text_with_ws for t in claim if t.i > modal.i).strip()
+        return f"Do you think {lower_first(subj_text)} {modal.lower_} or {modal.lower_} not {rest}?"
     well = next((c for c in root.children if c.dep_ == "advmod" and c.lower_ in ("well", "badly")), None)
     if well is not None and root.pos_ == "VERB" and auxes and well.i == claim[-1].i:
         middle = "".join(t.text_with_ws for t in claim if root.i <= t.i < well.i).strip()
