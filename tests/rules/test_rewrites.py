@@ -120,6 +120,14 @@ def test_unknown_rewrite_is_refused() -> None:
      "Do you think the workshop should or should not be extended to a third day?"),
     ("Do you agree that class sizes at our school have become too large?", "agree-disagree",
      "Are class sizes at our school too large, about right or too small?"),
+    # Two acts, each with its own object; two things, each with its own phrase: written out in full.
+    ("How well did your tutor explain new topics and answer questions in class?", "double-barreled",
+     "How well did your tutor explain new topics? How well did your tutor answer questions in class?"),
+    ("How would you rate the cleanliness of the pool and the temperature of the water?", "double-barreled",
+     "How would you rate the cleanliness of the pool? How would you rate the temperature of the water?"),
+    # Two verbs in different forms are a misread noun phrase ("volunteering roles"): the advice.
+    ("How easy was it to find out about volunteering roles and apply for one?", "double-barreled",
+     "Split it into one question per thing, each written out in full."),
     # A premise made neutral.
     ("How satisfied are you with the improvements to the lesson website?", "presupposition",
      "How satisfied are you with the changes to the lesson website?"),

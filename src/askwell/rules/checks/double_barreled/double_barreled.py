@@ -331,9 +331,24 @@ def _splittable(first: "Token", cc: "Token", second: "Token") -> bool:
         return False  # "rate the slides, the exercises and the handouts": a list the parse broke up
     if second.head.i != first.i or second.dep_ != "conj":
         return False  # the parse did not join the two things to each other
+    if _kind(first) == "NOUN" and _own_phrases(first, cc, second):
+        return True  # "the cleanliness of the pool and the temperature of the water": each its own
     return not (_kind(first) == "NOUN" and (
         any(c.dep_ in NOUN_MODIFIERS - {"compound"} for c in first.children if c.i < first.i)
         or any(c.dep_ not in ("punct", "cc", "conj") for c in second.children if c.i > second.i)))
+
+
+def _own_phrases(first: "Token", cc: "Token", second: "Token") -> bool:
+    """Two noun phrases that each have a determiner and a phrase of their own after the noun
+    ("your waiter's knowledge of the menu and the speed of service"): nothing is shared."""
+    def determined(t: "Token") -> bool:
+        return any(c.dep_ in ("det", "poss") for c in t.children)
+
+    def after(t: "Token", end: int) -> list["Token"]:
+        return [c for c in t.children if t.i < c.i < end and c.dep_ not in ("punct", "cc", "conj")]
+
+    return determined(first) and determined(second) and bool(after(first, cc.i)) \
+        and bool(after(second, len(second.doc))) and all(c.dep_ == "prep" for c in after(first, cc.i))
 
 
 def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "Token",
@@ -364,8 +379,17 @@ def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "T
         return (_agree(head, first) + text[name_start - base:first.idx + len(first.text) - base] + tail,
                 _agree(second_head, second) + second.text + tail)
     if own and not before_second and second.right_edge.i == last.i \
-            and first.pos_ in ("VERB", "AUX") and first.right_edge.i < cc.i:
+            and first.pos_ in ("VERB", "AUX") and all(c.right_edge.i < cc.i for c in own) and first.tag_ == second.tag_:
+        # (The first's own words end before "and"; its right edge runs on through the second. Two
+        # verbs in different forms, "volunteering roles and apply", are a misread noun phrase.)
         return text[:cc.idx - base].rstrip(" ,;") + end_mark, head + text[second.idx - base:]
+    if _kind(first) == "NOUN" and _own_phrases(first, cc, second):
+        # "How would you rate your waiter's knowledge of the menu and the speed of service?"
+        head = text[:first.left_edge.idx - base]
+        one = doc[first.left_edge.i:max(c.right_edge.i for c in own) + 1].text
+        two = doc[second.left_edge.i:second.right_edge.i + 1].text
+        tail = text[second.right_edge.idx + len(second.right_edge.text) - base:]
+        return _agree(head, first) + one + tail, _agree(head, second) + two + tail
     if first.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in first.children) \
             and any(c.dep_ in ("det", "poss") for c in second.children) and not any(
                 first.i < c.i < cc.i for c in first.children) and not any(c.i > second.i for c in second.children):
