@@ -58,6 +58,19 @@ def _definite(noun: "Token") -> bool:
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
 
 
+def _term(t: "Token", doc: "Doc") -> bool:
+    """'the council's active travel infrastructure': mild praise right before a noun-noun compound,
+    with nothing else praising beside it, is part of a term and names a kind of thing. Said of the
+    surveyor's own ("our friendly reception staff") or listed with another word ("the new,
+    improved homework policy"), it is praise."""
+    if not 0 < word_valence(t) < HOW_FLOOR or t.i + 1 >= len(doc):
+        return False
+    after, noun = doc[t.i + 1], _noun(t)
+    if not (after.dep_ == "compound" and after.pos_ == "NOUN") or t.i == 0 or doc[t.i - 1].pos_ in ("PUNCT", "CCONJ", "ADJ"):
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in noun.children)
+
+
 # "How delicious was your meal this evening?": the praise is the scale; the thing is after the verb.
 HOW_ADJ_WAS = re.compile(r"^\s*how\s+(?:very\s+)?[a-z-]+\s+(?:was|were|is|are)\s+(?P<thing>[^?]+)\?\s*$", re.IGNORECASE)
 
@@ -117,6 +130,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         elif _choosing(target) or not (abs(word_valence(target)) >= floor or (
                 -word_valence(target) >= blame and target.dep_ == "amod" and target.tag_ == "JJ"
                 and _definite(_noun(target)))):
+            continue
+        elif _term(target, doc):
             continue
         elif word_valence(target) < HOW_FLOOR and not _definite(_noun(target)):
             # Outright praise ("a fantastic job") loads even an indefinite phrase; negative words
