@@ -62,7 +62,9 @@ def test_unknown_rewrite_is_refused() -> None:
     ("Do you have any suggestions for the next workshop?", "closed-question",
      "What suggestions, if any, do you have for the next workshop?"),
     ("Is the club's newsletter worth reading?", "closed-question",
-     "To what extent is the club's newsletter worth reading?"),
+     "How worthwhile is the club's newsletter to read?"),
+    ("Was the concert worth the ticket price?", "closed-question",
+     "To what extent was the concert worth the ticket price?"),
     ("Is the club's website easy to use?", "closed-question", "How easy is the club's website to use?"),
     ("Do you like the new icons?", "closed-question", "What do you think of the new icons?"),
     ("Would you recommend this workshop to a colleague?", "closed-question",
@@ -128,6 +130,15 @@ def test_unknown_rewrite_is_refused() -> None:
     # Two verbs in different forms are a misread noun phrase ("volunteering roles"): the advice.
     ("How easy was it to find out about volunteering roles and apply for one?", "double-barreled",
      "Split it into one question per thing, each written out in full."),
+    # An amount judged right or not has two ways to be wrong: both are offered.
+    ("Was the pace of the lectures appropriate?", "closed-question",
+     "Was the pace of the lectures too fast, about right or too slow?"),
+    # Each half of a split stands alone: a pronoun names what it meant.
+    ("How satisfied are you with how your donation was acknowledged and how it was spent?", "double-barreled",
+     "How satisfied are you with how your donation was acknowledged? How satisfied are you with how your "
+     "donation was spent?"),
+    ("How fair was the exam, and was there enough time to finish it?", "double-barreled",
+     "How fair was the exam? Was there enough time to finish the exam?"),
     # A premise made neutral.
     ("How satisfied are you with the improvements to the lesson website?", "presupposition",
      "How satisfied are you with the changes to the lesson website?"),
@@ -393,7 +404,7 @@ def test_required_mark_gate_agrees_with_the_mark_pattern() -> None:
     ("How clear were the slides and the handout?", "How clear were the slides? How clear was the handout?"),
     # Two whole questions or two whole claims joined by "and" are cut at the join.
     ("How fair was the final exam, and was there enough time to finish it?",
-     "How fair was the final exam? Was there enough time to finish it?"),
+     "How fair was the final exam? Was there enough time to finish the final exam?"),
     # The first's own adverb stays with it.
     ("How well organised and relevant was the course?", "How well organised was the course? How relevant was the course?"),
 ])

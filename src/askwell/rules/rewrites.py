@@ -74,9 +74,10 @@ _TOO = re.compile(r"^(?P<thing>.+?)\s+(?P<verb>was|were|is|are)\s+too\s+(?P<word
 
 
 # The other end of a common amount scale: "too long" is balanced by "too short". Words without
-# one ("noisy", "clear") have no balanced "too" form and keep the rules' other rewrites.
+# one ("noisy", "clear") have no balanced "too" form and keep the rules' other rewrites; nor do
+# speeds ("Was check-out quick enough?"), whose "too quick" end a reader found implausible.
 OTHER_END = {"long": "short", "high": "low", "big": "small", "large": "small", "many": "few", "much": "little",
-             "fast": "slow", "quick": "slow", "early": "late", "hot": "cold", "warm": "cold", "expensive": "cheap",
+             "early": "late", "hot": "cold", "warm": "cold", "expensive": "cheap",
              "difficult": "easy", "hard": "easy", "strict": "lenient", "frequent": "infrequent", "loud": "quiet"}
 OTHER_END |= {b: a for a, b in list(OTHER_END.items()) if b not in OTHER_END}
 

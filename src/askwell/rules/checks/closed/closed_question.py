@@ -53,6 +53,8 @@ class Lists(NamedTuple):
     how_well_verbs: frozenset[str]  # "Did the training meet your needs?" → "How well did…"
     follow_up_verbs: frozenset[str]  # "Please explain.": a later sentence that asks for the detail
     follow_up_item: "re.Pattern[str]"  # how the next item opens when it asks for the detail
+    dimensions: dict[str, tuple[str, str]]  # "pace": ("fast", "slow"): the two ends of a noun's amount
+    right_words: frozenset[str]  # "Was the pace appropriate?": the amount was right, asked as yes/no
 
 
 def lists(options: dict[str, Any]) -> Lists:
@@ -64,7 +66,9 @@ def lists(options: dict[str, Any]) -> Lists:
     return Lists(attitude, fit, words("state_adjectives"), words("consent_verbs"), words("feedback_nouns"),
                  words("event_nouns"), words("standard_nouns"), fit | words("verdict_adjectives"),
                  (attitude | words("fit_verbs")) - NOT_OF_THINGS, words("how_well_verbs"), words("follow_up_verbs"),
-                 _opening(options["follow_up_openers"]))
+                 _opening(options["follow_up_openers"]),
+                 {k.lower(): (v[0].lower(), v[1].lower()) for k, v in options["dimensions"].items()},
+                 words("right_words"))
 
 
 def _opening(openers: list[str]) -> "re.Pattern[str]":
@@ -266,6 +270,12 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
         return _what_any(words[4:], words[0].lower_)
     if len(lowered) > 4 and lowered[:4] == ["have", "you", "got", "any"]:
         return _what_any(words[4:], "do")  # "Have you got any ideas…?" → "What ideas, if any, do you have…?"
+    if "worth" in lowered and words[0].pos_ == "AUX" and lowered[0] in ("is", "are", "was", "were"):
+        k = lowered.index("worth")
+        after = [w for w in words[k + 1:] if not w.is_punct]
+        if k > 1 and len(after) == 1 and after[0].tag_ == "VBG":
+            # "Is the newsletter worth reading?" → "How worthwhile is the newsletter to read?"
+            return f"How worthwhile {lowered[0]} {_joined(words[1:k])} to {after[0].lemma_.lower()}?"
     if "worth" in lowered and words[0].pos_ == "AUX":
         # "Was the concert worth the ticket price?" → "To what extent was the concert worth…?":
         # "worth" has no degree of its own ("How worth…" is not English).
@@ -279,6 +289,9 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
         if balanced:
             return balanced
     if lowered[0] in ("is", "are", "was", "were") and "anything" not in lowered:
+        balanced = _right_amount(words, lowered, verdict)
+        if balanced:
+            return balanced
         for t in words[1:]:
             if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED and t.tag_ == "JJ":
                 # ("Is the new timetable clearer?" has no "How clearer…": a comparative keeps the advice.)
@@ -290,7 +303,7 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
                 adverbs = {c.i for c in t.children if c.dep_ == "advmod" and c.i < t.i}
                 manner = "".join(f"{c.lower_} " for c in t.children if c.i in adverbs and c.lower_ in ("well", "badly", "poorly"))
                 subject = _joined([w for w in words[1:k] if w.i not in adverbs])
-                rest = _as_written(words[k + 1:]).rstrip("?").strip()
+                rest = _as_written([w for w in words[k + 1:] if w.lower_ != "enough"]).rstrip("?").strip()
                 return f"How {manner}{t.lower_} {lowered[0]} {subject}{' ' + rest if rest else ''}?"
     if len(words) > 3 and lowered[1] == "you" and words[2].lemma_ in ("like", "enjoy", "love", "hate", "dislike"):
         # "Did you like the workshop?" → "What did you think of…?"; "Do you like…?" keeps the present.
@@ -303,12 +316,28 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
     return _degree_rewrite(words, lowered, verdict.how_well_verbs)
 
 
+def _right_amount(words: "list[Token]", lowered: list[str], verdict: Lists) -> str | None:
+    """'Was the pace appropriate?' → 'Was the pace too fast, about right or too slow?': an amount
+    judged right or not has two ways to be wrong, and the question should offer both (Pew's
+    "too high, about right, too low")."""
+    body = [t for t in words if not t.is_punct]
+    r = next((k for k, t in enumerate(body) if k >= 2 and t.lower_ in verdict.right_words), None)
+    if r is None or (r + 1 < len(body) and body[r + 1].lower_ != "for"):
+        return None  # only "…appropriate?" or "…appropriate for you?"
+    subject, tail = body[1:r], _as_written(body[r + 1:])
+    noun = next((t for t in subject if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() not in verdict.dimensions:
+        return None
+    high, low = verdict.dimensions[noun.lemma_.lower()]
+    return f"{lowered[0].capitalize()} {_as_written(subject)} too {high}, about right or too {low}{' ' + tail if tail else ''}?"
+
+
 # "Won't", "can't": the tokens spaCy splits off before "n't", as whole words.
 FULL_MODALS = {"wo": "will", "ca": "can", "sha": "shall"}
 # Verbs of seeming whose adjective is the judgement: "Did it feel personal?", "Did you feel valued?"
 SENSE_VERBS = {"feel", "seem", "look", "sound"}
 # Adjectives that take a complement but no degree: "How worth is it reading?" is not English.
-UNGRADED = {"worth", "due", "able", "unable", "liable", "subject"}
+UNGRADED = {"worth", "due", "able", "unable", "liable", "subject", "right"}
 
 
 def _as_written(words: "list[Token]") -> str:

@@ -299,10 +299,28 @@ def _at_the_join(cc: "Token", sent: "Span", mark: str) -> str | None:
     "How fair was the exam, and was there enough time?" → "How fair was the exam? Was there enough time?"."""
     text, base = span_text(sent).strip(), sent.start_char
     one = text[:cc.idx - base].rstrip(" ,;")
-    two = text[cc.idx + len(cc.text) - base:].strip().rstrip("?.!")
+    two = _named(sent.doc[sent.start:cc.i], text[cc.idx + len(cc.text) - base:].strip().rstrip("?.!"))
     if not one or not two:
         return None
     return f"{one.rstrip('?.!')}{mark} {capitalise(two)}{mark}"
+
+
+PRONOUN_NUMBER = {"it": False, "its": False, "they": True, "them": True, "their": True}
+
+
+def _named(first: "Span", second: str) -> str:
+    """``second`` with its first "it"/"them" naming the first part's subject, so that each
+    question stands alone: "…, and I intend to follow them" → "I intend to follow the new rules"."""
+    subject = next((t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")), None)
+    found = re.search(r"\b(it|its|they|them|their)\b", second)
+    if subject is None or found is None or PRONOUN_NUMBER[found.group(1)] != (subject.tag_ in ("NNS", "NNPS")):
+        return second
+    phrase = first.doc[subject.left_edge.i:subject.i + 1].text
+    if phrase.split(" ", 1)[0] in ("The", "Your", "Our", "This", "These", "Their", "Its"):
+        phrase = phrase[:1].lower() + phrase[1:]
+    if found.group(1) in ("its", "their"):
+        phrase += "'" if phrase.endswith("s") else "'s"
+    return second[:found.start()] + phrase + second[found.end():]
 
 
 def _two_claims(first: "Token", cc: "Token", second: "Token", sent: "Span") -> str | None:
@@ -458,7 +476,7 @@ def _wh_halves(earlier: "Token", cc: "Token", later: "Token", sent: "Span") -> s
         return _at_the_join(cc, sent, "?")
     head = text[:earlier.idx - base]
     one = text[earlier.idx - base:cc.idx - base].rstrip(" ,;")
-    two = text[later.idx - base:].strip().rstrip("?.!").strip()
+    two = _named(earlier.doc[earlier.i:cc.i], text[later.idx - base:].strip().rstrip("?.!").strip())
     if not any(t.pos_ in ("VERB", "AUX") for t in earlier.doc[earlier.i:cc.i]):
         # "how often and how reliably your bins are collected": the first borrows the second's clause.
         rest = two.split(None, 2)
