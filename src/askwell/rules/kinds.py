@@ -445,8 +445,9 @@ def build_pattern(rule: Rule, nlp: "Language", pool: MatcherPool | None = None) 
         for span in filter_spans(pool.matches(doc, rule.id)):
             if delete:
                 # Tokens a pattern matches only as context ("just" + the verb, "of course" + the
-                # comma) are not part of what to delete.
-                while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("VERB", "AUX")):
+                # comma, "easy" + the noun it describes) are not part of what to delete.
+                while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ in ("VERB", "AUX") or (
+                        span[0].pos_ == "ADJ" and span[-1].pos_ in ("NOUN", "PROPN"))):
                     span = span[:-1]
             message = _render(rule.message, match=span.text)
             if not delete:
