@@ -16,7 +16,8 @@ from askwell.analysis.subject import is_subject
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&]*[A-Z])s?(?![\w&-])")
+# An acronym may start a hyphenated word ("NGB-accredited", "PAR-Q"), not end one.
+ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Za-z&]*[A-Z])s?(?![\w&])")
 # What every acronym holds: two capitals in one run of letters (a fast first look).
 TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z&]*[A-Z]")
 DEFINED_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z])s?\s*\)")
@@ -63,8 +64,8 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         acronym = m.group(1)
         # Real acronyms are mostly capitals ("HPC", "CoC"); title-case words are not ("Git").
         capitals = sum(c.isupper() for c in acronym)
-        if capitals < 2 or capitals < len(acronym) / 2 or acronym in seen:
-            continue
+        if capitals < 2 or capitals < len(acronym) / 2 or acronym in seen or len(set(acronym)) == 1:
+            continue  # (one letter repeated, "YYYY-MM-DD", "XX", is a placeholder, not an acronym)
         seen.add(acronym)
         if acronym.upper() in known or acronym in explained or acronym in local:
             continue
