@@ -139,6 +139,12 @@ def test_unknown_rewrite_is_refused() -> None:
      "donation was spent?"),
     ("How fair was the exam, and was there enough time to finish it?", "double-barreled",
      "How fair was the exam? Was there enough time to finish the exam?"),
+    # "well lit" is one judgement, its participle kept with it.
+    ("How safe and well lit did the car park feel?", "double-barreled",
+     "How safe did the car park feel? How well lit did the car park feel?"),
+    # A yes/no question about two things keeps the advice: the double-barreled split comes first.
+    ("Was the room tidy and well organised?", "closed-question",
+     "Start with how, what or why, e.g. \"What questions do you have?\" instead of \"Any questions?\""),
     # A premise made neutral.
     ("How satisfied are you with the improvements to the lesson website?", "presupposition",
      "How satisfied are you with the changes to the lesson website?"),

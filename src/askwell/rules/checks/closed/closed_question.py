@@ -293,7 +293,9 @@ def rewrite(sent: "Span", verdict: Lists) -> str | None:
         if balanced:
             return balanced
         for t in words[1:]:
-            if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED and t.tag_ == "JJ":
+            if t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_ not in UNGRADED and t.tag_ == "JJ" \
+                    and not any(c.dep_ == "conj" for c in t.children):
+                # ("Was the room tidy and well organised?" asks two things: double-barreled splits it.)
                 # ("Is the new timetable clearer?" has no "How clearer…": a comparative keeps the advice.)
                 # "Were the menu prices reasonable?" → "How reasonable were the menu prices?", keeping
                 # what follows the adjective ("…satisfied with the pavements").

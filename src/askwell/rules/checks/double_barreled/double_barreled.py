@@ -65,7 +65,15 @@ def _kind(t: "Token") -> str:
         return "VERB"  # "…arrived on time and the driver was courteous": two clauses
     if t.pos_ == "ADV" and t.dep_ == "acomp":
         return "ADJ"  # "Was the check-in fast and easy?" with "fast" tagged an adverb
+    if t.pos_ == "ADV" and t.lower_ in ("well", "badly", "poorly") and t.i + 1 < len(t.doc) \
+            and t.doc[t.i + 1].tag_ == "VBN":
+        return "ADJ"  # "How safe and well lit was the car park?": "well lit" is one judgement
     return t.pos_
+
+
+def _conjunct_end(t: "Token") -> "Token":
+    """The last word of a conjunct: its participle after "well" ("well lit"), else the word itself."""
+    return t.doc[t.i + 1] if _kind(t) == "ADJ" and t.pos_ == "ADV" else t
 
 
 def _opposites(a: "Token", b: "Token") -> bool:
@@ -384,7 +392,9 @@ def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "T
     head = text[:name_start - base]
     if not own and not before_second and not (_kind(first) == "ADJ" and list(second.children)):
         # (An adjective's complement is its own: "relevant to your role" is not "organised to your role".)
-        tail = text[second.idx + len(second.text) - base:]
+        # "well lit" is the second thing whole, its participle with it.
+        last_word = _conjunct_end(second)
+        tail = text[last_word.idx + len(last_word.text) - base:]
         if named and tail.strip(" ?.!"):
             return None  # "wheelchair users and parents with pushchairs": whose is the tail?
         if _kind(first) == "ADJ" and _own_preposition(first, second):
@@ -395,7 +405,7 @@ def _halves(first: "Token", cc: "Token", second: "Token", sent: "Span", last: "T
                        and c.lower_ != "how" and c.i > sent.start), None)
         second_head = text[:adverb.idx - base] if adverb is not None and _kind(first) == "ADJ" else head
         return (_agree(head, first) + text[name_start - base:first.idx + len(first.text) - base] + tail,
-                _agree(second_head, second) + second.text + tail)
+                _agree(second_head, second) + doc[second.i:last_word.i + 1].text + tail)
     if own and not before_second and second.right_edge.i == last.i \
             and first.pos_ in ("VERB", "AUX") and all(c.right_edge.i < cc.i for c in own) and first.tag_ == second.tag_:
         # (The first's own words end before "and"; its right edge runs on through the second. Two
@@ -501,12 +511,14 @@ def check(question: Question, doc: "Doc", options: dict[str, Any], context: Cont
         second_question = first.dep_ == "ROOT" and _asks_again(second) and span_text(sent).rstrip().endswith("?")
         if _excluded(first, cc, second, lists) or not (second_question or _asked_about(first, lists)):
             continue
-        start, end = first.idx, second.idx + len(second.text)
+        last = _conjunct_end(second)
+        start, end = first.idx, last.idx + len(last.text)
         written = _at_the_join(cc, sent, "?") if second_question else (
             _two_claims(first, cc, second, sent) or split(first, cc, second, sent))
         whole = (question.text[:sent.start_char] + written + question.text[sent.end_char:]).strip() if written else None
         joins.add(cc.i)
-        yield Hit.saying("pair", start, end, first=first.text, second=second.text, rewrites=(whole,) if whole else ())
+        yield Hit.saying("pair", start, end, first=first.text, second=doc[second.i:last.i + 1].text,
+                         rewrites=(whole,) if whole else ())
     if "and" not in words or not {"how", "what", "when", "why", "where", "who", "which"} & words:
         return
     for earlier, cc, later in _wh_joins(doc, ranges):
